@@ -1,0 +1,35 @@
+import * as z from 'zod/mini';
+import { ChatEvent, ChatSummary, Id } from './entities.js';
+
+/**
+ * One WebSocket per page. The client authenticates in the first frame (never
+ * in the URL, which ends up in logs), then tells the server the last sequence
+ * number it holds for each chat; the server replays what came after.
+ */
+export const ClientFrame = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('auth'), token: z.string() }),
+  z.object({ type: z.literal('resume'), cursors: z.record(Id, z.int()) }),
+  z.object({ type: z.literal('ping'), t: z.number() }),
+]);
+export type ClientFrame = z.infer<typeof ClientFrame>;
+
+export const ServerFrame = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('ready'), userId: Id, sessionId: z.string() }),
+  z.object({ type: z.literal('event'), event: ChatEvent }),
+  /** Sent after a resume replay: everything before this frame was missed while away. */
+  z.object({ type: z.literal('resumed'), replayed: z.int() }),
+  /** The user's chat list changed (joined, left, renamed). */
+  z.object({ type: z.literal('chat'), chat: ChatSummary }),
+  z.object({ type: z.literal('chat.removed'), chatId: Id }),
+  z.object({ type: z.literal('pong'), t: z.number() }),
+  z.object({ type: z.literal('error'), code: z.string(), message: z.string() }),
+]);
+export type ServerFrame = z.infer<typeof ServerFrame>;
+
+/** WebSocket close codes the server uses, in the private 4000–4999 range. */
+export const CloseCode = {
+  Unauthorized: 4001,
+  TokenExpired: 4002,
+  BadFrame: 4003,
+  Removed: 4004,
+} as const;
