@@ -1,0 +1,86 @@
+import { ErrorCode, EMBED_TOKEN_AUDIENCE, PARTA_ISSUER, PartaError } from '@parta/protocol';
+import { and, eq } from 'drizzle-orm';
+import { decodeJwt, errors as joseErrors, jwtVerify, SignJWT } from 'jose';
+import type { Database } from './db/index.ts';
+import { organisations, orgMembers } from './db/schema.ts';
+
+export interface Principal {
+  userId: string;
+  /** The organisation whose site minted the token, or null for Parta's own tokens. */
+  orgId: string | null;
+  expiresAt: number;
+}
+
+const encoder = new TextEncoder();
+
+export function createAuth(db: Database, serverSecret: string) {
+  const serverKey = encoder.encode(serverSecret);
+  const orgKeys = new Map<string, { key: Uint8Array; at: number }>();
+
+  async function orgKey(orgId: string): Promise<Uint8Array | null> {
+    const cached = orgKeys.get(orgId);
+    if (cached && Date.now() - cached.at < 60_000) return cached.key;
+    const [org] = await db.select({ secret: organisations.embedSecret }).from(organisations).where(eq(organisations.id, orgId));
+    if (!org) return null;
+    const key = encoder.encode(org.secret);
+    orgKeys.set(orgId, { key, at: Date.now() });
+    return key;
+  }
+
+  async function verify(token: string | undefined): Promise<Principal> {
+    if (!token) throw new PartaError(ErrorCode.Unauthorized, 'A bearer token is required');
+    let issuer: string | undefined;
+    try {
+      issuer = decodeJwt(token).iss;
+    } catch {
+      throw new PartaError(ErrorCode.Unauthorized, 'The token is not a JWT');
+    }
+    if (!issuer) throw new PartaError(ErrorCode.Unauthorized, 'The token has no issuer');
+    const key = issuer === PARTA_ISSUER ? serverKey : await orgKey(issuer);
+    if (!key) throw new PartaError(ErrorCode.Unauthorized, 'The token was issued by an unknown organisation');
+    let claims: Awaited<ReturnType<typeof jwtVerify>>['payload'];
+    try {
+      ({ payload: claims } = await jwtVerify(token, key, {
+        algorithms: ['HS256'],
+        audience: EMBED_TOKEN_AUDIENCE,
+        issuer,
+        requiredClaims: ['sub', 'exp'],
+      }));
+    } catch (error) {
+      if (error instanceof joseErrors.JWTExpired) throw new PartaError(ErrorCode.TokenExpired, 'The token has expired');
+      throw new PartaError(ErrorCode.Unauthorized, 'The token is invalid');
+    }
+    const userId = claims.sub as string;
+    if (issuer !== PARTA_ISSUER) {
+      // An organisation may only speak for its own members: the closed contour starts here.
+      const [member] = await db
+        .select({ userId: orgMembers.userId })
+        .from(orgMembers)
+        .where(and(eq(orgMembers.orgId, issuer), eq(orgMembers.userId, userId)));
+      if (!member) throw new PartaError(ErrorCode.Unauthorized, 'The user is not a member of the issuing organisation');
+    }
+    return { userId, orgId: issuer === PARTA_ISSUER ? null : issuer, expiresAt: (claims.exp as number) * 1000 };
+  }
+
+  async function mint(userId: string, ttlSeconds = 15 * 60) {
+    const expiresAt = new Date(Date.now() + ttlSeconds * 1000);
+    const token = await new SignJWT({})
+      .setProtectedHeader({ alg: 'HS256' })
+      .setIssuer(PARTA_ISSUER)
+      .setSubject(userId)
+      .setAudience(EMBED_TOKEN_AUDIENCE)
+      .setIssuedAt()
+      .setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
+      .sign(serverKey);
+    return { token, expiresAt: expiresAt.toISOString() };
+  }
+
+  return { verify, mint };
+}
+
+export type Auth = ReturnType<typeof createAuth>;
+
+export function bearer(header: string | undefined): string | undefined {
+  const match = header?.match(/^Bearer\s+(.+)$/i);
+  return match?.[1];
+}

@@ -1,0 +1,232 @@
+import {
+  type ChatEvent,
+  type ChatSummary,
+  canReadChat,
+  canSendMessage,
+  ErrorCode,
+  type Message,
+  PartaError,
+  type SendMessageBody,
+  type UserSummary,
+} from '@parta/protocol';
+import { and, asc, desc, eq, gt, inArray, lt, sql } from 'drizzle-orm';
+import type { Database } from './db/index.ts';
+import { chatEvents, chatMembers, chats, messages, users } from './db/schema.ts';
+
+type UserRow = typeof users.$inferSelect;
+type MessageRow = typeof messages.$inferSelect;
+type ChatRow = typeof chats.$inferSelect;
+type MemberRow = typeof chatMembers.$inferSelect;
+
+export function userSummary(user: UserRow): UserSummary {
+  return {
+    id: user.id,
+    surname: user.surname,
+    name: user.name,
+    // The patronymic is shown only for verified staff (SPEC §2).
+    patronymic: user.verified ? user.patronymic : null,
+    verified: user.verified,
+    avatarUrl: user.avatarUrl,
+  };
+}
+
+export function displayName(user: UserRow): string {
+  return [user.surname, user.name, user.verified ? user.patronymic : null].filter(Boolean).join(' ');
+}
+
+function toMessage(row: MessageRow, author: UserRow): Message {
+  const deleted = row.deletedAt !== null;
+  return {
+    id: row.id,
+    chatId: row.chatId,
+    seq: row.seq,
+    author: userSummary(author),
+    clientKey: row.clientKey,
+    text: deleted ? '' : row.text,
+    replyToId: row.replyToId,
+    createdAt: row.createdAt.toISOString(),
+    editedAt: row.editedAt?.toISOString() ?? null,
+    deletedAt: row.deletedAt?.toISOString() ?? null,
+  };
+}
+
+const chatContext = (chat: ChatRow, member: MemberRow | undefined) => ({
+  kind: chat.kind,
+  onlyAdminsWrite: chat.onlyAdminsWrite,
+  myRole: member?.role ?? null,
+});
+
+/** The chat and the user's membership, or a clear error: not found, or not a member. */
+export async function requireMember(db: Database, chatId: string, userId: string) {
+  const [row] = await db
+    .select({ chat: chats, member: chatMembers })
+    .from(chats)
+    .leftJoin(chatMembers, and(eq(chatMembers.chatId, chats.id), eq(chatMembers.userId, userId)))
+    .where(eq(chats.id, chatId));
+  if (!row) throw new PartaError(ErrorCode.NotFound, 'The chat does not exist');
+  if (!canReadChat(chatContext(row.chat, row.member ?? undefined)) || !row.member) {
+    throw new PartaError(ErrorCode.NotChatMember, 'You are not a member of this chat');
+  }
+  return { chat: row.chat, member: row.member };
+}
+
+export async function memberChatIds(db: Database, userId: string): Promise<string[]> {
+  const rows = await db.select({ chatId: chatMembers.chatId }).from(chatMembers).where(eq(chatMembers.userId, userId));
+  return rows.map((row) => row.chatId);
+}
+
+export async function memberIds(db: Database, chatId: string): Promise<string[]> {
+  const rows = await db.select({ userId: chatMembers.userId }).from(chatMembers).where(eq(chatMembers.chatId, chatId));
+  return rows.map((row) => row.userId);
+}
+
+async function lastMessages(db: Database, chatIds: string[]): Promise<Map<string, Message>> {
+  if (chatIds.length === 0) return new Map();
+  const latest = db
+    .select({ chatId: messages.chatId, latestSeq: sql<number>`max(${messages.seq})`.as('latest_seq') })
+    .from(messages)
+    .where(and(inArray(messages.chatId, chatIds), sql`${messages.deletedAt} is null`))
+    .groupBy(messages.chatId)
+    .as('latest');
+  const rows = await db
+    .select({ message: messages, author: users })
+    .from(messages)
+    .innerJoin(latest, and(eq(latest.chatId, messages.chatId), eq(latest.latestSeq, messages.seq)))
+    .innerJoin(users, eq(users.id, messages.authorId));
+  return new Map(rows.map((row) => [row.message.chatId, toMessage(row.message, row.author)]));
+}
+
+export async function listChats(db: Database, userId: string, onlyChatId?: string): Promise<ChatSummary[]> {
+  const memberCount = sql<number>`(select count(*) from ${chatMembers} m where m.chat_id = ${chats.id})`.mapWith(Number);
+  const unread = sql<number>`(select count(*) from ${messages} x
+      where x.chat_id = ${chats.id} and x.seq > ${chatMembers.readSeq}
+        and x.author_id <> ${chatMembers.userId} and x.deleted_at is null)`.mapWith(Number);
+  const rows = await db
+    .select({ chat: chats, member: chatMembers, memberCount, unread })
+    .from(chatMembers)
+    .innerJoin(chats, eq(chats.id, chatMembers.chatId))
+    .where(and(eq(chatMembers.userId, userId), onlyChatId ? eq(chats.id, onlyChatId) : undefined))
+    .orderBy(desc(chats.lastActivityAt), asc(chats.title));
+  const last = await lastMessages(
+    db,
+    rows.map((row) => row.chat.id),
+  );
+  return rows.map(({ chat, member, memberCount, unread }) => ({
+    id: chat.id,
+    orgId: chat.orgId,
+    kind: chat.kind,
+    title: chat.title,
+    avatarUrl: chat.avatarUrl,
+    memberCount,
+    myRole: member.role,
+    onlyAdminsWrite: chat.onlyAdminsWrite,
+    lastSeq: chat.lastSeq,
+    readSeq: member.readSeq,
+    unreadCount: unread,
+    muted: member.muted,
+    lastMessage: last.get(chat.id) ?? null,
+  }));
+}
+
+export async function history(db: Database, chatId: string, before: number | undefined, limit: number) {
+  const rows = await db
+    .select({ message: messages, author: users })
+    .from(messages)
+    .innerJoin(users, eq(users.id, messages.authorId))
+    .where(and(eq(messages.chatId, chatId), before === undefined ? undefined : lt(messages.seq, before)))
+    .orderBy(desc(messages.seq))
+    .limit(limit + 1);
+  const hasMore = rows.length > limit;
+  return {
+    messages: rows
+      .slice(0, limit)
+      .reverse()
+      .map((row) => toMessage(row.message, row.author)),
+    hasMore,
+  };
+}
+
+export async function eventsAfter(db: Database, chatId: string, after: number, limit: number) {
+  const rows = await db
+    .select({ payload: chatEvents.payload })
+    .from(chatEvents)
+    .where(and(eq(chatEvents.chatId, chatId), gt(chatEvents.seq, after)))
+    .orderBy(asc(chatEvents.seq))
+    .limit(limit + 1);
+  return { events: rows.slice(0, limit).map((row) => row.payload as ChatEvent), hasMore: rows.length > limit };
+}
+
+async function existingMessage(db: Database, authorId: string, clientKey: string): Promise<Message | null> {
+  const [row] = await db
+    .select({ message: messages, author: users })
+    .from(messages)
+    .innerJoin(users, eq(users.id, messages.authorId))
+    .where(and(eq(messages.authorId, authorId), eq(messages.clientKey, clientKey)));
+  return row ? toMessage(row.message, row.author) : null;
+}
+
+const isUniqueViolation = (error: unknown): boolean => {
+  for (let cause = error as { code?: string; cause?: unknown } | undefined; cause; cause = cause.cause as typeof cause) {
+    if (cause.code === '23505') return true;
+  }
+  return false;
+};
+
+/**
+ * Stores a message and its event under the chat's next sequence number.
+ * The same author and client key always yield the same message: a retry,
+ * even one racing the original, never creates a second row.
+ */
+export async function sendMessage(
+  db: Database,
+  userId: string,
+  chatId: string,
+  body: SendMessageBody,
+): Promise<{ message: Message; event: ChatEvent | null }> {
+  const { chat, member } = await requireMember(db, chatId, userId);
+  const already = await existingMessage(db, userId, body.clientKey);
+  if (already) {
+    if (already.chatId !== chatId) throw new PartaError(ErrorCode.Conflict, 'This client key was used in another chat');
+    return { message: already, event: null };
+  }
+  if (!canSendMessage(chatContext(chat, member))) {
+    throw new PartaError(ErrorCode.Forbidden, 'Only administrators may write in this chat');
+  }
+  try {
+    return await db.transaction(async (tx) => {
+      const [bumped] = await tx
+        .update(chats)
+        .set({ lastSeq: sql`${chats.lastSeq} + 1`, lastActivityAt: sql`now()` })
+        .where(eq(chats.id, chatId))
+        .returning({ seq: chats.lastSeq });
+      const seq = bumped!.seq;
+      const [row] = await tx
+        .insert(messages)
+        .values({
+          id: crypto.randomUUID(),
+          chatId,
+          seq,
+          authorId: userId,
+          clientKey: body.clientKey,
+          text: body.text,
+          replyToId: body.replyToId ?? null,
+        })
+        .returning();
+      const [author] = await tx.select().from(users).where(eq(users.id, userId));
+      const message = toMessage(row!, author!);
+      const event: ChatEvent = { kind: 'message.created', chatId, seq, at: message.createdAt, message };
+      await tx.insert(chatEvents).values({ chatId, seq, kind: event.kind, payload: event, at: row!.createdAt });
+      // Sending marks everything up to one's own message as read.
+      await tx
+        .update(chatMembers)
+        .set({ readSeq: seq })
+        .where(and(eq(chatMembers.chatId, chatId), eq(chatMembers.userId, userId)));
+      return { message, event };
+    });
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    const raced = await existingMessage(db, userId, body.clientKey);
+    if (!raced) throw error;
+    return { message: raced, event: null };
+  }
+}

@@ -1,0 +1,175 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+
+const createdAt = () => timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow();
+
+export const users = pgTable('users', {
+  id: text('id').primaryKey(),
+  surname: text('surname').notNull(),
+  name: text('name').notNull(),
+  patronymic: text('patronymic'),
+  sex: text('sex'),
+  birthDate: date('birth_date'),
+  /** Holds a staff role in some organisation, or passed teacher verification. */
+  verified: boolean('verified').notNull().default(false),
+  avatarUrl: text('avatar_url'),
+  createdAt: createdAt(),
+});
+
+export const organisations = pgTable('organisations', {
+  id: text('id').primaryKey(),
+  type: text('type', { enum: ['school', 'preschool', 'college', 'authority'] }).notNull(),
+  name: text('name').notNull(),
+  inn: text('inn'),
+  kpp: text('kpp'),
+  address: text('address'),
+  contacts: text('contacts'),
+  description: text('description'),
+  avatarUrl: text('avatar_url'),
+  /** HS256 secret the organisation's sites mint embed tokens with. */
+  embedSecret: text('embed_secret').notNull(),
+  createdAt: createdAt(),
+});
+
+export const classes = pgTable(
+  'classes',
+  {
+    id: text('id').primaryKey(),
+    orgId: text('org_id')
+      .notNull()
+      .references(() => organisations.id),
+    number: integer('number').notNull(),
+    letter: text('letter').notNull(),
+    title: text('title'),
+    academicYear: text('academic_year').notNull(),
+    color: text('color').notNull().default('#4f7cff'),
+    leadUserId: text('lead_user_id').references(() => users.id),
+    archived: boolean('archived').notNull().default(false),
+    createdAt: createdAt(),
+  },
+  (t) => [index('classes_org_idx').on(t.orgId)],
+);
+
+export const orgMembers = pgTable(
+  'org_members',
+  {
+    orgId: text('org_id')
+      .notNull()
+      .references(() => organisations.id),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id),
+    roles: text('roles').array().notNull(),
+    classId: text('class_id').references(() => classes.id),
+    position: text('position'),
+    joinedAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.userId] }), index('org_members_user_idx').on(t.userId)],
+);
+
+export const parentLinks = pgTable(
+  'parent_links',
+  {
+    parentId: text('parent_id')
+      .notNull()
+      .references(() => users.id),
+    childId: text('child_id')
+      .notNull()
+      .references(() => users.id),
+    confirmed: boolean('confirmed').notNull().default(false),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.parentId, t.childId] })],
+);
+
+export const chats = pgTable(
+  'chats',
+  {
+    id: text('id').primaryKey(),
+    orgId: text('org_id').references(() => organisations.id),
+    classId: text('class_id').references(() => classes.id),
+    kind: text('kind', {
+      enum: ['direct', 'group', 'class', 'parents', 'teachers_room', 'channel', 'saved'],
+    }).notNull(),
+    title: text('title').notNull(),
+    avatarUrl: text('avatar_url'),
+    onlyAdminsWrite: boolean('only_admins_write').notNull().default(false),
+    /** The latest event's sequence number; bumped under a row lock to order the chat. */
+    lastSeq: bigint('last_seq', { mode: 'number' }).notNull().default(0),
+    lastActivityAt: timestamp('last_activity_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('chats_org_idx').on(t.orgId)],
+);
+
+export const chatMembers = pgTable(
+  'chat_members',
+  {
+    chatId: text('chat_id')
+      .notNull()
+      .references(() => chats.id),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id),
+    role: text('role', { enum: ['owner', 'admin', 'member'] })
+      .notNull()
+      .default('member'),
+    readSeq: bigint('read_seq', { mode: 'number' }).notNull().default(0),
+    muted: boolean('muted').notNull().default(false),
+    joinedAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.chatId, t.userId] }), index('chat_members_user_idx').on(t.userId)],
+);
+
+export const messages = pgTable(
+  'messages',
+  {
+    id: text('id').primaryKey(),
+    chatId: text('chat_id')
+      .notNull()
+      .references(() => chats.id),
+    seq: bigint('seq', { mode: 'number' }).notNull(),
+    authorId: text('author_id')
+      .notNull()
+      .references(() => users.id),
+    clientKey: text('client_key').notNull(),
+    text: text('text').notNull(),
+    replyToId: text('reply_to_id'),
+    createdAt: createdAt(),
+    editedAt: timestamp('edited_at', { withTimezone: true, mode: 'date' }),
+    deletedAt: timestamp('deleted_at', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [
+    uniqueIndex('messages_author_key_uq').on(t.authorId, t.clientKey),
+    uniqueIndex('messages_chat_seq_uq').on(t.chatId, t.seq),
+  ],
+);
+
+/** Every change to a chat, in order: what a reconnecting client replays. */
+export const chatEvents = pgTable(
+  'chat_events',
+  {
+    chatId: text('chat_id')
+      .notNull()
+      .references(() => chats.id),
+    seq: bigint('seq', { mode: 'number' }).notNull(),
+    kind: text('kind').notNull(),
+    payload: jsonb('payload').notNull(),
+    at: timestamp('at', { withTimezone: true, mode: 'date' })
+      .notNull()
+      .default(sql`now()`),
+  },
+  (t) => [primaryKey({ columns: [t.chatId, t.seq] })],
+);

@@ -1,0 +1,201 @@
+import cors from '@fastify/cors';
+import websocket from '@fastify/websocket';
+import {
+  canJoinCall,
+  DevSignInBody,
+  ErrorCode,
+  EventsQuery,
+  errorStatus,
+  HistoryQuery,
+  limits,
+  PartaError,
+  roleLabel,
+  routes,
+  SendMessageBody,
+  type Role,
+} from '@parta/protocol';
+import Fastify, { type FastifyRequest } from 'fastify';
+import { AccessToken } from 'livekit-server-sdk';
+import { eq } from 'drizzle-orm';
+import { bearer, createAuth } from './auth.ts';
+import { type Bus, localBus, redisBus } from './bus.ts';
+import { displayName, eventsAfter, history, listChats, requireMember, sendMessage, userSummary } from './chats.ts';
+import { openDatabase } from './db/index.ts';
+import { organisations, orgMembers, users } from './db/schema.ts';
+import { demo, seedDemo } from './seed.ts';
+import { createHub } from './socket.ts';
+
+export { demo } from './seed.ts';
+
+export interface ServerOptions {
+  port?: number;
+  host?: string;
+  /** PostgreSQL connection string; without it the server runs on embedded PGlite. */
+  databaseUrl?: string;
+  /** PGlite data directory (default: in memory). */
+  dataDir?: string;
+  /** Redis URL for pub/sub between several server processes. */
+  redisUrl?: string;
+  livekit?: { url: string; apiKey: string; apiSecret: string };
+  /** Enables dev sign-in as any user. Never in production. */
+  devAuth?: boolean;
+  seed?: boolean;
+  /** Secret for Parta's own tokens; every process behind one Redis must share it. */
+  serverSecret?: string;
+  demoEmbedSecret?: string;
+  logger?: boolean;
+}
+
+type Schema = { safeParse(data: unknown): { success: true; data: unknown } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } };
+
+function parse<T>(schema: { safeParse(data: unknown): { success: boolean; data?: T; error?: unknown } }, data: unknown): T {
+  const result = (schema as unknown as Schema).safeParse(data);
+  if (!result.success) {
+    const detail = result.error.issues.map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`).join('; ');
+    throw new PartaError(ErrorCode.BadRequest, `Invalid request: ${detail}`);
+  }
+  return result.data as T;
+}
+
+export async function startServer(options: ServerOptions = {}) {
+  const database = await openDatabase(options);
+  const { db } = database;
+  if (options.seed) await seedDemo(db, options.demoEmbedSecret ?? demo.embedSecret);
+
+  const bus: Bus = options.redisUrl ? await redisBus(options.redisUrl) : localBus();
+  const auth = createAuth(db, options.serverSecret ?? 'parta-dev-server-secret');
+  const hub = createHub(db, auth, bus);
+
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 64 * 1024 });
+  await app.register(cors, { origin: true, methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] });
+  await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
+
+  app.setErrorHandler((error, _request, reply) => {
+    if (error instanceof PartaError) return reply.code(errorStatus[error.code]).send(error.toJSON());
+    const status = (error as { statusCode?: number }).statusCode;
+    if (status && status < 500) {
+      const code = status === 413 ? ErrorCode.MessageTooLong : ErrorCode.BadRequest;
+      return reply.code(status).send(new PartaError(code, (error as Error).message).toJSON());
+    }
+    app.log.error(error);
+    return reply.code(500).send(new PartaError(ErrorCode.Internal).toJSON());
+  });
+  app.setNotFoundHandler((_request, reply) =>
+    reply.code(404).send(new PartaError(ErrorCode.NotFound, 'No such route').toJSON()),
+  );
+
+  const principal = (request: FastifyRequest) => auth.verify(bearer(request.headers.authorization));
+  type ChatParams = { Params: { chatId: string } };
+
+  app.get(routes.health, async () => ({ ok: true, database: database.kind }));
+
+  app.get(routes.me, async (request) => {
+    const { userId } = await principal(request);
+    const [user] = await db.select().from(users).where(eq(users.id, userId));
+    if (!user) throw new PartaError(ErrorCode.Unauthorized, 'The user no longer exists');
+    const rows = await db
+      .select({ org: organisations, member: orgMembers })
+      .from(orgMembers)
+      .innerJoin(organisations, eq(organisations.id, orgMembers.orgId))
+      .where(eq(orgMembers.userId, userId));
+    return {
+      user: userSummary(user),
+      organisations: rows.map(({ org, member }) => ({
+        organisation: { id: org.id, type: org.type, name: org.name },
+        membership: { orgId: org.id, roles: member.roles as Role[], classId: member.classId },
+      })),
+    };
+  });
+
+  app.get(routes.chats, async (request) => {
+    const { userId } = await principal(request);
+    return { chats: await listChats(db, userId) };
+  });
+
+  app.get<ChatParams>('/api/v1/chats/:chatId/messages', async (request) => {
+    const { userId } = await principal(request);
+    const query = parse(HistoryQuery, request.query) as { before?: number; limit?: number };
+    await requireMember(db, request.params.chatId, userId);
+    return history(db, request.params.chatId, query.before, query.limit ?? 50);
+  });
+
+  app.get<ChatParams>('/api/v1/chats/:chatId/events', async (request) => {
+    const { userId } = await principal(request);
+    const query = parse(EventsQuery, request.query) as { after: number; limit?: number };
+    const { chat } = await requireMember(db, request.params.chatId, userId);
+    const page = await eventsAfter(db, chat.id, query.after, query.limit ?? limits.eventsPageMax);
+    return { ...page, lastSeq: chat.lastSeq };
+  });
+
+  app.post<ChatParams>('/api/v1/chats/:chatId/messages', async (request, reply) => {
+    const { userId } = await principal(request);
+    const raw = request.body as { text?: unknown } | undefined;
+    if (typeof raw?.text === 'string' && raw.text.length > limits.messageTextMax) {
+      throw new PartaError(ErrorCode.MessageTooLong, `A message holds at most ${limits.messageTextMax} characters`);
+    }
+    const body = parse(SendMessageBody, request.body) as { clientKey: string; text: string; replyToId?: string | null };
+    const { message, event } = await sendMessage(db, userId, request.params.chatId, body);
+    if (event) await hub.publishEvent(event);
+    return reply.code(event ? 201 : 200).send({ message });
+  });
+
+  app.post<ChatParams>('/api/v1/chats/:chatId/call', async (request) => {
+    const { userId } = await principal(request);
+    const { chat, member } = await requireMember(db, request.params.chatId, userId);
+    if (!canJoinCall({ kind: chat.kind, onlyAdminsWrite: chat.onlyAdminsWrite, myRole: member.role })) {
+      throw new PartaError(ErrorCode.Forbidden, 'Calls are not available in this chat');
+    }
+    if (!options.livekit) throw new PartaError(ErrorCode.CallsUnavailable, 'No media server is configured');
+    const [user] = await db.select().from(users).where(eq(users.id, userId));
+    const room = `chat-${chat.id}`;
+    const grant = new AccessToken(options.livekit.apiKey, options.livekit.apiSecret, {
+      identity: userId,
+      name: displayName(user!),
+      ttl: '2h',
+    });
+    grant.addGrant({ roomJoin: true, room, canPublish: true, canSubscribe: true, canPublishData: true });
+    return { url: options.livekit.url, token: await grant.toJwt(), room, identity: userId };
+  });
+
+  app.get(routes.socket, { websocket: true }, (socket) => hub.accept(socket));
+
+  if (options.devAuth) {
+    app.post(routes.devSignIn, async (request) => {
+      const { userId } = parse(DevSignInBody, request.body) as { userId: string };
+      const [user] = await db.select({ id: users.id }).from(users).where(eq(users.id, userId));
+      if (!user) throw new PartaError(ErrorCode.NotFound, 'No such user');
+      return auth.mint(userId);
+    });
+    app.get(routes.devUsers, async () => {
+      const rows = await db
+        .select({ user: users, member: orgMembers, org: organisations })
+        .from(orgMembers)
+        .innerJoin(users, eq(users.id, orgMembers.userId))
+        .innerJoin(organisations, eq(organisations.id, orgMembers.orgId));
+      return {
+        users: rows.map(({ user, member, org }) => ({
+          user: userSummary(user),
+          roleLabel: roleLabel(org.type, (member.roles as Role[])[0]!, 'ru'),
+        })),
+      };
+    });
+  }
+
+  const address = await app.listen({ port: options.port ?? 0, host: options.host ?? '127.0.0.1' });
+  const port = Number(new URL(address).port);
+  return {
+    app,
+    port,
+    url: `http://${options.host ?? '127.0.0.1'}:${port}`,
+    db,
+    hub,
+    async close() {
+      hub.closeAll();
+      await app.close();
+      await bus.close();
+      await database.close();
+    },
+  };
+}
+
+export type PartaServer = Awaited<ReturnType<typeof startServer>>;

@@ -1,0 +1,106 @@
+import type { Database } from './db/index.ts';
+import { chatMembers, chats, classes, organisations, orgMembers, parentLinks, users } from './db/schema.ts';
+
+/** The demo school every development server starts with. Ids are stable so the demo site can refer to them. */
+export const demo = {
+  orgId: 'demo-school',
+  orgName: 'Школа № 1',
+  embedSecret: 'parta-demo-secret',
+  classId: 'c-9a',
+  users: {
+    director: 'u-director',
+    teacher: 'u-teacher',
+    student1: 'u-student-1',
+    student2: 'u-student-2',
+    parent1: 'u-parent-1',
+  },
+  chats: {
+    class9a: 'chat-9a',
+    parents9a: 'chat-9a-parents',
+    teachers: 'chat-teachers',
+    staff: 'chat-staff',
+    school: 'chat-school',
+  },
+} as const;
+
+const people = [
+  { id: demo.users.director, surname: 'Орлов', name: 'Сергей', patronymic: 'Николаевич', verified: true, roles: ['admin', 'staff'] },
+  { id: demo.users.teacher, surname: 'Петрова', name: 'Мария', patronymic: 'Ивановна', verified: true, roles: ['lead', 'staff'] },
+  { id: demo.users.student1, surname: 'Смирнов', name: 'Иван', patronymic: 'Алексеевич', verified: false, roles: ['student'] },
+  { id: demo.users.student2, surname: 'Кузнецова', name: 'Анна', patronymic: 'Сергеевна', verified: false, roles: ['student'] },
+  { id: demo.users.parent1, surname: 'Смирнова', name: 'Ольга', patronymic: 'Петровна', verified: false, roles: ['parent'] },
+] as const;
+
+type ChatSeed = {
+  id: string;
+  kind: 'class' | 'parents' | 'teachers_room' | 'channel';
+  title: string;
+  classId?: string;
+  members: [string, 'owner' | 'admin' | 'member'][];
+};
+
+const { director, teacher, student1, student2, parent1 } = demo.users;
+const chatSeeds: ChatSeed[] = [
+  {
+    id: demo.chats.class9a,
+    kind: 'class',
+    title: '9А',
+    classId: demo.classId,
+    members: [[teacher, 'owner'], [student1, 'member'], [student2, 'member']],
+  },
+  {
+    id: demo.chats.parents9a,
+    kind: 'parents',
+    title: 'Родители 9А',
+    classId: demo.classId,
+    members: [[teacher, 'owner'], [parent1, 'member']],
+  },
+  { id: demo.chats.teachers, kind: 'teachers_room', title: 'Учительская', members: [[director, 'admin'], [teacher, 'admin']] },
+  { id: demo.chats.staff, kind: 'channel', title: 'Сотрудники', members: [[director, 'owner'], [teacher, 'member']] },
+  {
+    id: demo.chats.school,
+    kind: 'channel',
+    title: 'Общешкольный',
+    members: [[director, 'owner'], [teacher, 'member'], [student1, 'member'], [student2, 'member'], [parent1, 'member']],
+  },
+];
+
+/** Idempotent: a second run leaves everything as it is. */
+export async function seedDemo(db: Database, embedSecret: string = demo.embedSecret): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx
+      .insert(organisations)
+      .values({ id: demo.orgId, type: 'school', name: demo.orgName, inn: '7701000001', kpp: '770101001', embedSecret })
+      .onConflictDoNothing();
+    await tx
+      .insert(users)
+      .values(people.map(({ roles: _roles, ...person }) => person))
+      .onConflictDoNothing();
+    await tx
+      .insert(classes)
+      .values({ id: demo.classId, orgId: demo.orgId, number: 9, letter: 'А', academicYear: '2025/2026', leadUserId: teacher })
+      .onConflictDoNothing();
+    await tx
+      .insert(orgMembers)
+      .values(
+        people.map((person) => ({
+          orgId: demo.orgId,
+          userId: person.id,
+          roles: [...person.roles],
+          classId: (person.roles as readonly string[]).some((role) => role === 'student' || role === 'lead') ? demo.classId : null,
+        })),
+      )
+      .onConflictDoNothing();
+    await tx.insert(parentLinks).values({ parentId: parent1, childId: student1, confirmed: true }).onConflictDoNothing();
+    for (const chat of chatSeeds) {
+      await tx
+        .insert(chats)
+        .values({ id: chat.id, orgId: demo.orgId, classId: chat.classId ?? null, kind: chat.kind, title: chat.title, onlyAdminsWrite: chat.kind === 'channel' })
+        .onConflictDoNothing();
+      await tx
+        .insert(chatMembers)
+        .values(chat.members.map(([userId, role]) => ({ chatId: chat.id, userId, role })))
+        .onConflictDoNothing();
+    }
+  });
+}
