@@ -1,0 +1,165 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { type ChatsResponse, type EventsResponse, type HistoryResponse, limits, routes } from '@parta/protocol';
+import { decodeJwt } from 'jose';
+import { demo } from './seed.ts';
+import { api, devToken, embedToken, post, testServer } from './test-support.ts';
+
+const { teacher, student1, student2, parent1 } = demo.users;
+const chat = demo.chats.class9a;
+
+describe(`HTTP API on ${process.env.PARTA_TEST_DB ?? 'pglite'}`, () => {
+  let server: Awaited<ReturnType<typeof testServer>>;
+  let url: string;
+  let teacherToken: string;
+  let studentToken: string;
+
+  before(async () => {
+    server = await testServer();
+    url = server.url;
+    teacherToken = await devToken(url, teacher);
+    studentToken = await devToken(url, student1);
+  });
+  after(() => server.close());
+
+  describe('sign-in', () => {
+    it('accepts an embed token minted with the organisation secret', async () => {
+      const { status, body } = await api<{ user: { id: string; patronymic: string | null; verified: boolean } }>(
+        url,
+        await embedToken(teacher),
+        routes.me,
+      );
+      assert.equal(status, 200);
+      assert.equal(body.user.id, teacher);
+      assert.equal(body.user.verified, true);
+      assert.equal(body.user.patronymic, 'Ивановна');
+    });
+
+    it('shows no patronymic for a student, who is not staff', async () => {
+      const { body } = await api<{ user: { patronymic: string | null; verified: boolean } }>(url, studentToken, routes.me);
+      assert.equal(body.user.verified, false);
+      assert.equal(body.user.patronymic, null);
+    });
+
+    it('refuses a missing, forged, expired or foreign token with a clear code', async () => {
+      const cases: [string | null, string][] = [
+        [null, 'unauthorized'],
+        ['not-a-jwt', 'unauthorized'],
+        [await embedToken(teacher, { secret: 'wrong-secret' }), 'unauthorized'],
+        [await embedToken(teacher, { expiresIn: Math.floor(Date.now() / 1000) - 10 }), 'token_expired'],
+        [await embedToken(teacher, { orgId: 'other-school' }), 'unauthorized'],
+      ];
+      for (const [token, code] of cases) {
+        const { status, body } = await api<{ error: { code: string; message: string } }>(url, token, routes.chats);
+        assert.equal(status, 401, `token ${token?.slice(0, 12)}`);
+        assert.equal(body.error.code, code);
+        assert.ok(body.error.message.length > 5);
+      }
+    });
+  });
+
+  it('lists only the chats the user belongs to, with member counts and role', async () => {
+    const { body } = await api<ChatsResponse>(url, studentToken, routes.chats);
+    const ids = body.chats.map((c) => c.id).sort();
+    assert.deepEqual(ids, [demo.chats.class9a, demo.chats.school].sort());
+    const classChat = body.chats.find((c) => c.id === chat)!;
+    assert.equal(classChat.memberCount, 3);
+    assert.equal(classChat.myRole, 'member');
+    assert.equal(classChat.kind, 'class');
+  });
+
+  it('stores a message, returns it in history and counts it unread for others', async () => {
+    const sent = await post(url, teacherToken, chat, 'Завтра контрольная');
+    assert.equal(sent.status, 201);
+    const history = await api<HistoryResponse>(url, studentToken, routes.messages(chat));
+    assert.equal(history.body.messages.at(-1)?.text, 'Завтра контрольная');
+    assert.equal(history.body.messages.at(-1)?.author.surname, 'Петрова');
+    const student = (await api<ChatsResponse>(url, studentToken, routes.chats)).body.chats.find((c) => c.id === chat)!;
+    assert.ok(student.unreadCount >= 1);
+    assert.equal(student.lastMessage?.text, 'Завтра контрольная');
+    const own = (await api<ChatsResponse>(url, teacherToken, routes.chats)).body.chats.find((c) => c.id === chat)!;
+    assert.equal(own.unreadCount, 0);
+  });
+
+  it('pages history backwards by sequence number', async () => {
+    for (let n = 1; n <= 5; n++) await post(url, studentToken, chat, `страница ${n}`);
+    const first = await api<HistoryResponse>(url, studentToken, `${routes.messages(chat)}?limit=2`);
+    assert.deepEqual(first.body.messages.map((m) => m.text), ['страница 4', 'страница 5']);
+    assert.equal(first.body.hasMore, true);
+    const older = await api<HistoryResponse>(url, studentToken, `${routes.messages(chat)}?limit=2&before=${first.body.messages[0]!.seq}`);
+    assert.deepEqual(older.body.messages.map((m) => m.text), ['страница 2', 'страница 3']);
+  });
+
+  it('never doubles a retried send, even when the retries race', async () => {
+    const clientKey = crypto.randomUUID();
+    const first = await post(url, studentToken, chat, 'Один раз', clientKey);
+    const again = await post(url, studentToken, chat, 'Один раз', clientKey);
+    assert.equal(first.status, 201);
+    assert.equal(again.status, 200);
+    assert.equal(again.body.message.id, first.body.message.id);
+
+    const racingKey = crypto.randomUUID();
+    const racing = await Promise.all(Array.from({ length: 5 }, () => post(url, studentToken, chat, 'Гонка', racingKey)));
+    assert.equal(new Set(racing.map((r) => r.body.message.id)).size, 1);
+    assert.equal(racing.filter((r) => r.status === 201).length, 1);
+    const history = await api<HistoryResponse>(url, studentToken, `${routes.messages(chat)}?limit=100`);
+    assert.equal(history.body.messages.filter((m) => m.text === 'Гонка').length, 1);
+  });
+
+  it('refuses outsiders, students in a channel, and bad messages with readable errors', async () => {
+    const parentToken = await devToken(url, parent1);
+    const outsider = await post(url, parentToken, chat, 'Можно?');
+    assert.equal(outsider.status, 403);
+    assert.equal((outsider.body as unknown as { error: { code: string } }).error.code, 'not_chat_member');
+
+    const channel = await post(url, studentToken, demo.chats.school, 'Всем привет');
+    assert.equal(channel.status, 403);
+    assert.equal((channel.body as unknown as { error: { code: string } }).error.code, 'forbidden');
+
+    const blank = await post(url, studentToken, chat, '   ');
+    assert.equal(blank.status, 400);
+    assert.match((blank.body as unknown as { error: { message: string } }).error.message, /text/);
+
+    const long = await post(url, studentToken, chat, 'я'.repeat(limits.messageTextMax + 1));
+    assert.equal(long.status, 413);
+    assert.equal((long.body as unknown as { error: { code: string } }).error.code, 'message_too_long');
+
+    const missing = await post(url, studentToken, 'no-such-chat', 'Привет');
+    assert.equal(missing.status, 404);
+  });
+
+  it('returns exactly the events after a cursor, in order', async () => {
+    const { body: before } = await api<EventsResponse>(url, studentToken, `${routes.events(chat)}?after=0`);
+    const cursor = before.lastSeq;
+    const texts = ['первое', 'второе', 'третье'];
+    for (const text of texts) await post(url, teacherToken, chat, text);
+    const { body } = await api<EventsResponse>(url, studentToken, `${routes.events(chat)}?after=${cursor}`);
+    assert.deepEqual(
+      body.events.map((e) => e.seq),
+      [cursor + 1, cursor + 2, cursor + 3],
+    );
+    assert.deepEqual(
+      body.events.map((e) => (e.kind === 'message.created' ? e.message.text : null)),
+      texts,
+    );
+    assert.equal(body.lastSeq, cursor + 3);
+  });
+
+  it('issues a call token only to chat members, for the chat room and the user', async () => {
+    const { status, body } = await api<{ token: string; room: string; url: string }>(url, studentToken, routes.callToken(chat), {
+      method: 'POST',
+    });
+    assert.equal(status, 200);
+    assert.equal(body.room, `chat-${chat}`);
+    const claims = decodeJwt(body.token) as { sub: string; video: { room: string; roomJoin: boolean } };
+    assert.equal(claims.sub, student1);
+    assert.equal(claims.video.room, `chat-${chat}`);
+    assert.equal(claims.video.roomJoin, true);
+
+    const other = await api<{ error: { code: string } }>(url, await devToken(url, student2), routes.callToken(demo.chats.parents9a), {
+      method: 'POST',
+    });
+    assert.equal(other.status, 403);
+    assert.equal(other.body.error.code, 'not_chat_member');
+  });
+});

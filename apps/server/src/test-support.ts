@@ -1,0 +1,135 @@
+/** Starts real servers for tests, on PGlite or on a fresh PostgreSQL database (PARTA_TEST_DB=postgres). */
+import { ChatEvent, routes, type ServerFrame } from '@parta/protocol';
+import { SignJWT } from 'jose';
+import pg from 'pg';
+import WebSocket from 'ws';
+import { type ServerOptions, startServer } from './index.ts';
+import { demo } from './seed.ts';
+
+export const usePostgres = process.env.PARTA_TEST_DB === 'postgres';
+const adminUrl = process.env.PARTA_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+export const livekit = { url: 'ws://127.0.0.1:7880', apiKey: 'devkey', apiSecret: 'secret' };
+
+/** A fresh PostgreSQL database for one test file, dropped by the returned function. */
+export async function freshPostgres(): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `parta_test_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      const client = new pg.Client({ connectionString: adminUrl });
+      await client.connect();
+      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await client.end();
+    },
+  };
+}
+
+export async function testServer(extra: ServerOptions = {}) {
+  const database = usePostgres && !extra.databaseUrl ? await freshPostgres() : null;
+  const server = await startServer({
+    devAuth: true,
+    seed: true,
+    livekit,
+    databaseUrl: database?.url,
+    ...extra,
+  });
+  return {
+    ...server,
+    databaseUrl: database?.url ?? extra.databaseUrl,
+    async close() {
+      await server.close();
+      await database?.drop();
+    },
+  };
+}
+
+export async function devToken(baseUrl: string, userId: string): Promise<string> {
+  const response = await fetch(baseUrl + routes.devSignIn, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ userId }),
+  });
+  if (!response.ok) throw new Error(`sign-in failed: ${response.status}`);
+  return ((await response.json()) as { token: string }).token;
+}
+
+export function embedToken(userId: string, options: { secret?: string; orgId?: string; expiresIn?: string | number } = {}) {
+  const orgId = options.orgId ?? demo.orgId;
+  return new SignJWT({})
+    .setProtectedHeader({ alg: 'HS256', kid: orgId })
+    .setIssuer(orgId)
+    .setSubject(userId)
+    .setAudience('parta')
+    .setIssuedAt()
+    .setExpirationTime(options.expiresIn ?? '10m')
+    .sign(new TextEncoder().encode(options.secret ?? demo.embedSecret));
+}
+
+export async function api<T = unknown>(baseUrl: string, token: string | null, path: string, init: { method?: string; body?: unknown } = {}) {
+  const response = await fetch(baseUrl + path, {
+    method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
+    headers: {
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+  });
+  return { status: response.status, body: (await response.json()) as T };
+}
+
+export const post = (baseUrl: string, token: string, chatId: string, text: string, clientKey = crypto.randomUUID()) =>
+  api<{ message: { id: string; seq: number; text: string } }>(baseUrl, token, routes.messages(chatId), {
+    body: { clientKey, text },
+  });
+
+/** A WebSocket client that records every frame, for asserting what a user's browser would receive. */
+export async function socketClient(baseUrl: string, token: string, cursors?: Record<string, number>) {
+  const socket = new WebSocket(baseUrl.replace(/^http/, 'ws') + routes.socket);
+  const frames: ServerFrame[] = [];
+  const waiters: { test: (frame: ServerFrame) => boolean; resolve: (frame: ServerFrame) => void }[] = [];
+  socket.on('message', (data) => {
+    const frame = JSON.parse(String(data)) as ServerFrame;
+    frames.push(frame);
+    for (const waiter of [...waiters]) {
+      if (waiter.test(frame)) {
+        waiters.splice(waiters.indexOf(waiter), 1);
+        waiter.resolve(frame);
+      }
+    }
+  });
+  const next = (test: (frame: ServerFrame) => boolean, timeoutMs = 5000) => {
+    const found = frames.find(test);
+    if (found) return Promise.resolve(found);
+    return new Promise<ServerFrame>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('timed out waiting for a frame')), timeoutMs);
+      waiters.push({ test, resolve: (frame) => (clearTimeout(timer), resolve(frame)) });
+    });
+  };
+  await new Promise((resolve, reject) => {
+    socket.once('open', resolve);
+    socket.once('error', reject);
+  });
+  socket.send(JSON.stringify({ type: 'auth', token }));
+  await next((frame) => frame.type === 'ready' || frame.type === 'error');
+  if (cursors) {
+    socket.send(JSON.stringify({ type: 'resume', cursors }));
+    await next((frame) => frame.type === 'resumed');
+  }
+  const events = (chatId: string) =>
+    frames.flatMap((frame) => (frame.type === 'event' && frame.event.chatId === chatId ? [frame.event as ChatEvent] : []));
+  return {
+    socket,
+    frames,
+    next,
+    events,
+    closed: new Promise<number>((resolve) => socket.once('close', (code) => resolve(code))),
+    close: () => socket.close(),
+  };
+}
