@@ -14,7 +14,7 @@ export async function signIn(browser: Browser, login: string): Promise<Page> {
 }
 
 export async function openChat(page: Page, title: string) {
-  await page.locator('parta-chat-list').getByRole('option', { name: new RegExp(title) }).click();
+  await page.locator('parta-chat-list').getByRole('option', { name: new RegExp(`^${title}`) }).click();
   await expect(page.locator('#chat-title')).toHaveText(title);
 }
 

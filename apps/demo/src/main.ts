@@ -1,7 +1,6 @@
 import '@parta/elements/client/define';
 import '@parta/elements/chat-list/define';
 import '@parta/elements/thread/define';
-import '@parta/calls/call-room/define';
 import type { DemoAccount } from '../accounts.ts';
 
 interface Session {
@@ -71,7 +70,9 @@ function showMessenger(account: DemoAccount) {
     $<HTMLElement>('#chat-title').textContent = title ?? '';
     callButton.hidden = false;
   });
-  callButton.addEventListener('click', () => {
+  callButton.addEventListener('click', async () => {
+    // The call room (and livekit-client with it) loads only when a call starts.
+    await import('@parta/calls/call-room/define');
     callRoom.chatId = thread.chatId;
     callPanel.hidden = false;
     layout.classList.add('with-call');

@@ -1,0 +1,190 @@
+import { routes } from '@parta/protocol';
+import { expect } from '@open-wc/testing';
+import { clientFor, closeAll, devToken, partaUrl, sleep, unique, until } from '../test-support/session.js';
+import type { ClientMessage, PartaClient } from './index.js';
+
+/** Subscribes like a widget would and waits until the thread and the chat list are live. */
+async function watch(client: PartaClient, chatId: string) {
+  client.$chats.listen(() => {});
+  const $thread = client.$messages(chatId);
+  $thread.listen(() => {});
+  await until(client.$chatsLoading, (loading) => !loading);
+  await until($thread, (state) => !state.loading);
+  await until(client.$connection, (status) => status === 'online');
+  return $thread;
+}
+
+const withText = (messages: readonly ClientMessage[], text: string) => messages.filter((m) => m.text === text);
+
+async function historyTexts(userId: string, chatId: string): Promise<string[]> {
+  const response = await fetch(`${await partaUrl()}${routes.messages(chatId)}?limit=100`, {
+    headers: { authorization: `Bearer ${await devToken(userId)}` },
+  });
+  const body = (await response.json()) as { messages: { text: string }[] };
+  return body.messages.map((message) => message.text);
+}
+
+describe('PartaClient', () => {
+  afterEach(closeAll);
+
+  it('loads the signed-in user and their chats, and goes online', async () => {
+    const client = await clientFor('u-teacher');
+    client.$chats.listen(() => {});
+    const chats = await until(client.$chats, (list) => list.length > 0);
+    expect(chats.map((chat) => chat.id)).to.include.members(['chat-9a', 'chat-9a-parents', 'chat-teachers']);
+    expect(chats.find((chat) => chat.id === 'chat-9a')?.title).to.equal('9А');
+    const me = await until(client.$me, Boolean);
+    expect(me?.user.id).to.equal('u-teacher');
+    await until(client.$connection, (status) => status === 'online');
+  });
+
+  it('does not connect until a store is used', async () => {
+    const client = await clientFor('u-teacher');
+    await sleep(300);
+    expect(client.$connection.get()).to.equal('offline');
+  });
+
+  it('shows a sent message at once and confirms it exactly once', async () => {
+    const client = await clientFor('u-teacher');
+    const $thread = await watch(client, 'chat-9a');
+    const text = unique('Проверка связи');
+
+    const sending = client.sendMessage('chat-9a', text);
+    const optimistic = withText($thread.get().messages, text);
+    expect(optimistic).to.have.length(1);
+    expect(optimistic[0]?.status).to.equal('sending');
+    expect(optimistic[0]?.author.id).to.equal('u-teacher');
+    expect($thread.get().messages.at(-1)?.text, 'the new message is last').to.equal(text);
+
+    const confirmed = await sending;
+    expect(confirmed.status).to.equal('sent');
+    // The event for the same message arrives over the socket too: still one.
+    await until(client.$chats, (chats) => chats.find((chat) => chat.id === 'chat-9a')?.lastMessage?.id === confirmed.id);
+    const shown = withText($thread.get().messages, text);
+    expect(shown).to.have.length(1);
+    expect(shown[0]).to.include({ id: confirmed.id, status: 'sent', seq: confirmed.seq });
+  });
+
+  it('delivers a message to another member live, once, and counts it unread', async () => {
+    const teacher = await clientFor('u-teacher');
+    const student = await clientFor('u-student-1');
+    const $thread = await watch(student, 'chat-9a');
+    const unreadBefore = student.$chats.get().find((chat) => chat.id === 'chat-9a')!.unreadCount;
+    const text = unique('Завтра контрольная');
+
+    await teacher.sendMessage('chat-9a', text);
+    const state = await until($thread, (s) => withText(s.messages, text).length > 0);
+    const [received] = withText(state.messages, text);
+    expect(received).to.include({ status: 'sent' });
+    expect(received?.author.id).to.equal('u-teacher');
+    await sleep(300);
+    expect(withText($thread.get().messages, text)).to.have.length(1);
+
+    const chat = student.$chats.get().find((c) => c.id === 'chat-9a')!;
+    expect(chat.lastMessage?.text).to.equal(text);
+    expect(chat.unreadCount).to.equal(unreadBefore + 1);
+    expect(student.$chats.get()[0]?.id, 'the active chat moves to the top').to.equal('chat-9a');
+
+    await student.markRead('chat-9a');
+    expect(student.$chats.get().find((c) => c.id === 'chat-9a')!.unreadCount).to.equal(0);
+  });
+
+  it('after a lost connection, resume delivers exactly the missed messages, in order', async () => {
+    const teacher = await clientFor('u-teacher');
+    const student = await clientFor('u-student-1');
+    const $thread = await watch(student, 'chat-9a');
+    const unreadBefore = student.$chats.get().find((chat) => chat.id === 'chat-9a')!.unreadCount;
+
+    window.dispatchEvent(new Event('offline'));
+    await until(student.$connection, (status) => status === 'offline');
+    const missed = [1, 2, 3].map((n) => unique(`Пропущенное ${n}`));
+    for (const text of missed) await teacher.sendMessage('chat-9a', text);
+    await sleep(300);
+    expect($thread.get().messages.filter((m) => missed.includes(m.text))).to.have.length(0);
+
+    window.dispatchEvent(new Event('online'));
+    await until(student.$connection, (status) => status === 'online');
+    await until($thread, (s) => missed.every((text) => withText(s.messages, text).length > 0));
+    await sleep(500);
+    const received = $thread.get().messages.filter((m) => missed.includes(m.text));
+    expect(received.map((m) => m.text)).to.deep.equal(missed);
+    expect(student.$chats.get().find((chat) => chat.id === 'chat-9a')!.unreadCount).to.equal(unreadBefore + 3);
+  });
+
+  it('marks a send failed when it cannot go out, and a retry delivers it once', async () => {
+    let hostDown = true;
+    const teacher = await clientFor('u-teacher', {
+      getToken: () => (hostDown ? Promise.reject(new Error('the host token route is down')) : devToken('u-teacher')),
+    });
+    const text = unique('Повтор');
+    const failed = await teacher.sendMessage('chat-9a', text);
+    expect(failed.status).to.equal('failed');
+    expect(withText(teacher.$messages('chat-9a').value!.messages, text)[0]?.status).to.equal('failed');
+
+    hostDown = false;
+    const retried = await teacher.retrySend('chat-9a', failed.clientKey);
+    expect(retried.status).to.equal('sent');
+    expect(retried.clientKey).to.equal(failed.clientKey);
+    const shown = withText(teacher.$messages('chat-9a').value!.messages, text);
+    expect(shown).to.have.length(1);
+    expect(shown[0]?.id).to.equal(retried.id);
+    expect((await historyTexts('u-student-1', 'chat-9a')).filter((t) => t === text)).to.have.length(1);
+  });
+
+  it('sending again with a used client key returns the same message, never a second', async () => {
+    const teacher = await clientFor('u-teacher');
+    const text = unique('Один раз');
+    const clientKey = `test-${crypto.getRandomValues(new Uint32Array(2)).join('')}`;
+    const first = await teacher.sendMessage('chat-9a', text, { clientKey });
+    const again = await teacher.sendMessage('chat-9a', text, { clientKey });
+    expect(again.id).to.equal(first.id);
+    expect(withText(teacher.$messages('chat-9a').value!.messages, text)).to.have.length(1);
+    expect((await historyTexts('u-teacher', 'chat-9a')).filter((t) => t === text)).to.have.length(1);
+  });
+
+  it('refuses empty text without showing anything', async () => {
+    const teacher = await clientFor('u-teacher');
+    let error: unknown;
+    try {
+      await teacher.sendMessage('chat-9a', '   ');
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).to.have.property('code', 'bad_request');
+    expect(teacher.$messages('chat-9a').value!.messages).to.have.length(0);
+  });
+
+  it('loads older pages until the start of the chat', async () => {
+    const teacher = await clientFor('u-teacher');
+    const texts = Array.from({ length: 55 }, (_, n) => unique(`История ${n}`));
+    for (const text of texts) await teacher.sendMessage('chat-teachers', text);
+    const reader = await clientFor('u-director');
+    const $thread = await watch(reader, 'chat-teachers');
+    expect($thread.get().messages).to.have.length(50);
+    expect($thread.get().hasMore).to.equal(true);
+    while ($thread.get().hasMore) {
+      await reader.loadOlder('chat-teachers');
+    }
+    const all = $thread.get().messages;
+    expect(all.length).to.be.at.least(55);
+    const seqs = all.map((m) => m.seq);
+    expect([...seqs].sort((a, b) => a - b)).to.deep.equal(seqs);
+    expect(new Set(all.map((m) => m.id)).size).to.equal(all.length);
+    expect(texts.every((text) => withText(all, text).length === 1)).to.equal(true);
+  });
+
+  it('gives a call token to members only', async () => {
+    const teacher = await clientFor('u-teacher');
+    const call = await teacher.callToken('chat-9a');
+    expect(call.room).to.equal('chat-chat-9a');
+    expect(call.identity).to.equal('u-teacher');
+    const student = await clientFor('u-student-1');
+    let error: unknown;
+    try {
+      await student.callToken('chat-teachers');
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).to.have.property('code').that.is.oneOf(['not_chat_member', 'forbidden', 'not_found']);
+  });
+});

@@ -1,0 +1,54 @@
+import type { Message } from '@parta/protocol';
+import { expect } from '@open-wc/testing';
+import { type ClientMessage, type MessagesState, applyEvent, mergeLatestPage, upsertMessages } from './messages.js';
+
+const author = { id: 'u-teacher', surname: 'Петрова', name: 'Мария', patronymic: 'Ивановна', verified: true, avatarUrl: null };
+const message = (seq: number, extra: Partial<Message> = {}): Message => ({
+  id: `m${seq}`,
+  chatId: 'c',
+  seq,
+  author,
+  clientKey: `key-${seq}-abcdef`,
+  text: `text ${seq}`,
+  replyToId: null,
+  createdAt: new Date(2025, 8, 1, 10, seq).toISOString(),
+  editedAt: null,
+  deletedAt: null,
+  ...extra,
+});
+const sent = (m: Message): ClientMessage => ({ ...m, status: 'sent' });
+const state = (messages: ClientMessage[], hasMore = true): MessagesState => ({ messages, hasMore, loading: false, error: null });
+
+describe('message lists', () => {
+  it('replaces an optimistic message with the server copy by client key', () => {
+    const local: ClientMessage = { ...message(0, { id: 'local:k', clientKey: 'k-12345678', text: 'привет' }), status: 'sending' };
+    const list = upsertMessages([sent(message(1))], [local]);
+    const confirmed = sent(message(7, { clientKey: 'k-12345678', text: 'привет' }));
+    const next = upsertMessages(list, [confirmed]);
+    expect(next.map((m) => m.id)).to.deep.equal(['m1', 'm7']);
+    expect(upsertMessages(next, [confirmed])).to.have.length(2);
+  });
+
+  it('keeps unconfirmed messages after the confirmed ones', () => {
+    const local: ClientMessage = { ...message(0, { id: 'local:a', clientKey: 'a-12345678' }), status: 'failed' };
+    const next = upsertMessages([local], [sent(message(3)), sent(message(2))]);
+    expect(next.map((m) => m.id)).to.deep.equal(['m2', 'm3', 'local:a']);
+  });
+
+  it('does not let a stale page undo an edit or a deletion', () => {
+    let list = upsertMessages([], [sent(message(1)), sent(message(2))]);
+    list = applyEvent(list, { kind: 'message.edited', chatId: 'c', seq: 3, at: '2025-09-02T00:00:00.000Z', messageId: 'm1', text: 'исправлено' });
+    list = applyEvent(list, { kind: 'message.deleted', chatId: 'c', seq: 4, at: '2025-09-02T00:00:00.000Z', messageId: 'm2' });
+    const merged = upsertMessages(list, [sent(message(1)), sent(message(2))]);
+    expect(merged[0]?.text).to.equal('исправлено');
+    expect(merged[1]?.deletedAt).to.be.a('string');
+  });
+
+  it('drops an old cached page that does not reach the newest page', () => {
+    const cached = state([sent(message(1)), sent(message(2))]);
+    const newest = [message(100), message(101)];
+    expect(mergeLatestPage(cached, newest, true).messages.map((m) => m.seq)).to.deep.equal([100, 101]);
+    const overlapping = [message(2), message(3)];
+    expect(mergeLatestPage(cached, overlapping, true).messages.map((m) => m.seq)).to.deep.equal([1, 2, 3]);
+  });
+});

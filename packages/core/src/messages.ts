@@ -1,0 +1,101 @@
+import type { ChatEvent, Message } from '@parta/protocol';
+
+export type ClientMessageStatus = 'sending' | 'sent' | 'failed';
+
+/** A message as the widgets show it: the server's, or an optimistic one not yet confirmed. */
+export type ClientMessage = Message & { status: ClientMessageStatus };
+
+export interface MessagesState {
+  /** Oldest first. Unconfirmed messages follow the confirmed ones in the order they were written. */
+  messages: ClientMessage[];
+  loading: boolean;
+  /** Older messages exist on the server before the first one held. */
+  hasMore: boolean;
+  error: Error | null;
+}
+
+/** Optimistic messages carry this id prefix until the server's copy replaces them. */
+export const LOCAL_ID_PREFIX = 'local:';
+
+const order = (message: ClientMessage) => (message.status === 'sent' ? message.seq : Number.POSITIVE_INFINITY);
+
+function sortMessages(messages: ClientMessage[]): ClientMessage[] {
+  return messages.sort((a, b) => order(a) - order(b) || a.createdAt.localeCompare(b.createdAt));
+}
+
+/**
+ * Same message: the same server id, or the same author's idempotency key. An
+ * optimistic copy matches on the key alone: its author may not be known yet,
+ * and nobody else can know a key before it is sent.
+ */
+function sameMessage(a: ClientMessage, b: ClientMessage): boolean {
+  if (a.id === b.id) return true;
+  if (a.clientKey !== b.clientKey) return false;
+  return a.author.id === b.author.id || a.status !== 'sent' || b.status !== 'sent';
+}
+
+/** Keeps an edit or deletion already seen when an older copy (a stale page) arrives late. */
+function fresher(current: ClientMessage, incoming: ClientMessage): ClientMessage {
+  if (current.status !== 'sent' || incoming.status !== 'sent') return incoming;
+  if (current.deletedAt && !incoming.deletedAt) return current;
+  if (current.editedAt && (!incoming.editedAt || incoming.editedAt < current.editedAt)) return current;
+  return incoming;
+}
+
+/**
+ * Adds or replaces messages, matching by id or by the author's client key so
+ * an optimistic message and the server's copy of it are never both shown.
+ */
+export function upsertMessages(list: readonly ClientMessage[], incoming: readonly ClientMessage[]): ClientMessage[] {
+  const next = [...list];
+  for (const message of incoming) {
+    const index = next.findIndex((existing) => sameMessage(existing, message));
+    if (index === -1) next.push(message);
+    else next[index] = fresher(next[index]!, message);
+  }
+  return sortMessages(next);
+}
+
+export const sent = (message: Message): ClientMessage => ({ ...message, status: 'sent' });
+
+/** Applies one chat event to a message list; events are idempotent here, the cursor guarantees once-only upstream. */
+export function applyEvent(list: readonly ClientMessage[], event: ChatEvent): ClientMessage[] {
+  switch (event.kind) {
+    case 'message.created':
+      return upsertMessages(list, [sent(event.message)]);
+    case 'message.edited':
+      return list.map((message) =>
+        message.id === event.messageId ? { ...message, text: event.text, editedAt: event.at } : message,
+      );
+    case 'message.deleted':
+      return list.map((message) =>
+        message.id === event.messageId ? { ...message, text: '', deletedAt: event.at } : message,
+      );
+  }
+}
+
+/**
+ * Merges the newest page of history into what is held. When the page does
+ * not reach what is held (the cache is a day old), the held messages are
+ * dropped rather than shown with an invisible hole between them.
+ */
+export function mergeLatestPage(
+  state: MessagesState,
+  page: readonly Message[],
+  pageHasMore: boolean,
+): Pick<MessagesState, 'messages' | 'hasMore'> {
+  const confirmed = state.messages.filter((message) => message.status === 'sent');
+  const incoming = page.map(sent);
+  const oldestInPage = incoming[0]?.seq ?? Number.POSITIVE_INFINITY;
+  const newestHeld = confirmed.at(-1)?.seq ?? Number.NEGATIVE_INFINITY;
+  const overlaps = !pageHasMore || confirmed.length === 0 || newestHeld >= oldestInPage;
+  if (!overlaps) {
+    const unconfirmed = state.messages.filter((message) => message.status !== 'sent');
+    return { messages: upsertMessages(unconfirmed, incoming), hasMore: true };
+  }
+  const oldestHeld = confirmed[0]?.seq ?? Number.POSITIVE_INFINITY;
+  return {
+    messages: upsertMessages(state.messages, incoming),
+    hasMore: oldestInPage <= oldestHeld ? pageHasMore : state.hasMore,
+  };
+}

@@ -1,0 +1,75 @@
+import { ContextProvider } from '@lit/context';
+import { type PartaClient, getSharedClient } from '@parta/core';
+import type { Locale } from '@parta/protocol';
+import { LitElement, type PropertyValues, css, html } from 'lit';
+import { property } from 'lit/decorators.js';
+import { partaClientContext } from '../context.js';
+
+/** Fetches an embed token from the host site's own route, with the host's session cookie. */
+export async function fetchToken(tokenUrl: string): Promise<string> {
+  const response = await fetch(tokenUrl, { credentials: 'include', headers: { accept: 'application/json' } });
+  if (!response.ok) throw new Error(`the token route answered ${response.status}`);
+  const body = (await response.json()) as { token?: unknown };
+  if (typeof body.token !== 'string') throw new Error('the token route returned no token');
+  return body.token;
+}
+
+/**
+ * @summary Connects the Parta widgets inside it to a Parta server.
+ *
+ * Give it the server (`base-url`) and the host site's token route
+ * (`token-url`, answering `{ "token": "…" }` for the signed-in user), or set
+ * `client` directly. Every widget on the page that talks to the same server
+ * shares one client and so one socket.
+ *
+ * @slot - The widgets (and any layout around them).
+ * @attr theme - `light` (default), `dark` or `auto` (follows the system) for every widget inside.
+ */
+export class PartaClientProvider extends LitElement {
+  static override styles = css`
+    :host {
+      display: contents;
+    }
+    :host([theme='light']) {
+      color-scheme: light;
+    }
+    :host([theme='dark']) {
+      color-scheme: dark;
+    }
+    :host([theme='auto']) {
+      color-scheme: light dark;
+    }
+  `;
+
+  /** The Parta server's URL. */
+  @property({ attribute: 'base-url' }) baseUrl?: string;
+
+  /** The host site's route that returns `{ token }` for the signed-in user. */
+  @property({ attribute: 'token-url' }) tokenUrl?: string;
+
+  /** Language of the widgets: `ru` (default) or `en`. */
+  @property() locale?: Locale;
+
+  /** A client made by the page itself; wins over `base-url` and `token-url`. */
+  @property({ attribute: false }) client?: PartaClient;
+
+  #provider = new ContextProvider(this, { context: partaClientContext });
+  #shared: PartaClient | undefined;
+
+  /** The client the widgets inside are using. */
+  get activeClient(): PartaClient | undefined {
+    return this.client ?? this.#shared;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (!this.client && this.baseUrl && this.tokenUrl && (changed.has('baseUrl') || changed.has('tokenUrl') || !this.#shared)) {
+      const tokenUrl = this.tokenUrl;
+      this.#shared = getSharedClient({ baseUrl: this.baseUrl, getToken: () => fetchToken(tokenUrl), locale: this.locale ?? 'ru' });
+    }
+    this.#provider.setValue(this.activeClient);
+  }
+
+  protected override render() {
+    return html`<slot></slot>`;
+  }
+}

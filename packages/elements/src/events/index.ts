@@ -1,0 +1,2 @@
+export { PartaChatSelectEvent } from './chat-select.js';
+export { PartaMessageSendEvent } from './message-send.js';

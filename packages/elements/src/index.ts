@@ -1,0 +1,17 @@
+/**
+ * @parta/elements: Parta's widgets as Lit web components. This entry only
+ * exports classes; import a component's `define` module (for example
+ * `@parta/elements/thread/define`) to register its tag.
+ */
+export { PartaChatList } from './chat-list/chat-list.js';
+export { PartaClientProvider, fetchToken } from './client/client.js';
+export { PartaComposer } from './composer/composer.js';
+export { partaClientContext } from './context.js';
+export { ClientController } from './controllers/client-controller.js';
+export { StoreController } from './controllers/store-controller.js';
+export { PartaChatSelectEvent } from './events/chat-select.js';
+export { PartaMessageSendEvent } from './events/message-send.js';
+export { type Locale, displayName, formatTime, t } from './i18n.js';
+export { tokens } from './styles/tokens.js';
+export { PartaThread } from './thread/thread.js';
+export { type TextPart, linkify } from './thread/linkify.js';
