@@ -86,7 +86,7 @@ export async function startDemo(options: DemoOptions) {
 
   app.get('/session', async (request, reply) => {
     const account = currentAccount(request.headers.cookie);
-    if (!account) return reply.code(401).send({ account: null, accounts: demoAccounts });
+    reply.header('cache-control', 'no-store');
     return { account, accounts: demoAccounts };
   });
 
