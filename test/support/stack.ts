@@ -42,8 +42,9 @@ function startNode(name: string, script: string, env: Record<string, string>) {
 }
 
 function psql(sql: string) {
-  execFileSync('psql', ['-h', '127.0.0.1', '-U', 'postgres', '-d', 'test', '-v', 'ON_ERROR_STOP=1', '-qc', sql], {
-    stdio: 'inherit',
+  execFileSync('psql', ['-X', '-h', '127.0.0.1', '-U', 'postgres', '-d', 'test', '-v', 'ON_ERROR_STOP=1', '-qc', sql], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, PGOPTIONS: '-c client_min_messages=warning' },
   });
 }
 
