@@ -2,7 +2,7 @@
 // `pnpm start`: the demo school on the embedded database, with LiveKit.
 // Starts livekit-server (installing it first if missing), the Parta server on
 // PGlite, builds the demo website and serves it, then prints where to go.
-import { spawn, execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureLivekit, startLivekit } from './livekit.mjs';

@@ -35,7 +35,12 @@ const testFiles = (dir, skip = []) =>
     .map((file) => `src/${file}`);
 
 const suites = [
-  { name: 'protocol', cwd: 'packages/protocol', cmd: [...node, '--test', ...testFiles('packages/protocol')], count: tap },
+  {
+    name: 'protocol',
+    cwd: 'packages/protocol',
+    cmd: [...node, '--test', ...testFiles('packages/protocol')],
+    count: tap,
+  },
   {
     name: 'server-pglite',
     cwd: 'apps/server',
@@ -54,9 +59,14 @@ const suites = [
   { name: 'core', cwd: 'packages/core', cmd: ['pnpm', 'exec', 'web-test-runner'], count: wtr },
   { name: 'elements', cwd: 'packages/elements', cmd: ['pnpm', 'exec', 'web-test-runner'], count: wtr },
   { name: 'calls', cwd: 'packages/calls', cmd: ['pnpm', 'exec', 'web-test-runner'], count: wtr },
-  { name: 'typecheck', cwd: '.', cmd: ['pnpm', 'exec', 'tsc', '-b'], count: single },
+  { name: 'typecheck', cwd: '.', cmd: ['pnpm', 'run', 'typecheck'], count: single },
   { name: 'lint', cwd: '.', cmd: ['pnpm', 'exec', 'biome', 'check', '.'], count: single },
-  { name: 'manifest', cwd: '.', cmd: ['pnpm', '-r', '--filter', '@parta/elements', '--filter', '@parta/calls', 'analyze'], count: single },
+  {
+    name: 'manifest',
+    cwd: '.',
+    cmd: ['pnpm', '-r', '--filter', '@parta/elements', '--filter', '@parta/calls', 'analyze'],
+    count: single,
+  },
   { name: 'storybook', cwd: 'stories', cmd: ['pnpm', 'run', 'build'], count: single },
   { name: 'budgets', cwd: '.', cmd: ['node', 'scripts/bench.mjs', '--budgets-only'], count: single },
   {
@@ -78,12 +88,19 @@ if (only && selected.length !== only.length) {
   process.exit(2);
 }
 
+// Some tools read any FORCE_COLOR as "on"; counts are parsed from plain text.
+function withoutColor(env) {
+  const { FORCE_COLOR: _force, ...rest } = env;
+  return rest;
+}
+const plain = (text) => text.replace(/\x1b\[[0-9;]*[A-Za-z]/g, '');
+
 function run(suite) {
   return new Promise((resolve) => {
     const [command, ...args] = suite.cmd;
     const child = spawn(command, args, {
       cwd: join(root, suite.cwd),
-      env: { ...process.env, FORCE_COLOR: '0', ...suite.env },
+      env: { ...withoutColor(process.env), NO_COLOR: '1', ...suite.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
@@ -110,7 +127,7 @@ for (const suite of selected) {
   const { code, output } = await run(suite);
   let counts;
   try {
-    counts = suite.count(output);
+    counts = suite.count(plain(output));
   } catch {
     counts = { passed: 0, failed: 0 };
   }
@@ -122,7 +139,9 @@ for (const suite of selected) {
 
 console.log('\n suite            passed  failed   time');
 for (const r of results) {
-  console.log(` ${r.name.padEnd(16)} ${String(r.passed).padStart(6)}  ${String(r.failed).padStart(6)}  ${String(r.seconds).padStart(4)}s`);
+  console.log(
+    ` ${r.name.padEnd(16)} ${String(r.passed).padStart(6)}  ${String(r.failed).padStart(6)}  ${String(r.seconds).padStart(4)}s`,
+  );
 }
 const passed = results.reduce((sum, r) => sum + r.passed, 0);
 const failed = results.reduce((sum, r) => sum + r.failed, 0);

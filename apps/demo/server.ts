@@ -93,7 +93,10 @@ export async function startDemo(options: DemoOptions) {
   app.post<{ Body: { login?: string } }>('/login', async (request, reply) => {
     const account = demoAccounts.find((candidate) => candidate.login === request.body?.login);
     if (!account) return reply.code(400).send({ error: 'unknown account' });
-    reply.header('set-cookie', `${cookieName}=${encodeURIComponent(sign(account.login, secret))}; Path=/; HttpOnly; SameSite=Lax`);
+    reply.header(
+      'set-cookie',
+      `${cookieName}=${encodeURIComponent(sign(account.login, secret))}; Path=/; HttpOnly; SameSite=Lax`,
+    );
     return { account };
   });
 

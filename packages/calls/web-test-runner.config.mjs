@@ -2,8 +2,8 @@ import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { startLivekit } from '../../scripts/livekit.mjs';
-import base, { chromiumArgs } from '../core/web-test-runner.config.mjs';
 import { partaServerPlugin } from '../core/test-support/server-plugin.mjs';
+import base, { chromiumArgs } from '../core/web-test-runner.config.mjs';
 
 /** A real livekit-server on loopback (reused if one runs), started before the Parta server that issues its tokens. */
 function livekitPlugin() {
@@ -27,7 +27,11 @@ export default {
   files: ['src/**/*.test.ts'],
   testFramework: { config: { timeout: 60_000 } },
   plugins: [
-    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('../../tsconfig.json', import.meta.url)) }),
+    esbuildPlugin({
+      ts: true,
+      target: 'es2022',
+      tsconfig: fileURLToPath(new URL('../../tsconfig.json', import.meta.url)),
+    }),
     livekitPlugin(),
     partaServerPlugin(),
   ],

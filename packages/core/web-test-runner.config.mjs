@@ -24,7 +24,11 @@ export default {
 <body><script type="module" src="${framework}"></script></body></html>`,
   plugins: [
     // Given the root tsconfig so decorators and class fields compile as in the build.
-    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('../../tsconfig.json', import.meta.url)) }),
+    esbuildPlugin({
+      ts: true,
+      target: 'es2022',
+      tsconfig: fileURLToPath(new URL('../../tsconfig.json', import.meta.url)),
+    }),
     partaServerPlugin(),
   ],
   browsers: [

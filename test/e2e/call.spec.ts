@@ -1,4 +1,4 @@
-import { type Page, expect, test } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import { openChat, signIn } from '../support/school.ts';
 
 async function joinCall(page: Page) {
@@ -9,7 +9,11 @@ async function joinCall(page: Page) {
 async function framesDecoded(page: Page) {
   return page
     .locator('parta-call-room')
-    .evaluate(async (room) => (await (room as HTMLElement & { inboundVideoStats(): Promise<{ framesDecoded: number }> }).inboundVideoStats()).framesDecoded);
+    .evaluate(
+      async (room) =>
+        (await (room as HTMLElement & { inboundVideoStats(): Promise<{ framesDecoded: number }> }).inboundVideoStats())
+          .framesDecoded,
+    );
 }
 
 test('teacher and student see each other in the class call', async ({ browser }) => {
@@ -28,7 +32,10 @@ test('teacher and student see each other in the class call', async ({ browser })
   await expect.poll(() => framesDecoded(teacher), { timeout: 30_000 }).toBeGreaterThan(0);
   await expect.poll(() => framesDecoded(student), { timeout: 30_000 }).toBeGreaterThan(0);
 
-  await teacher.locator('parta-call-room').getByRole('button', { name: /Выйти|Покинуть/ }).click();
+  await teacher
+    .locator('parta-call-room')
+    .getByRole('button', { name: /Выйти|Покинуть/ })
+    .click();
   await expect(student.locator('parta-call-room').getByText('Петрова Мария')).toHaveCount(0, { timeout: 20_000 });
   await teacher.context().close();
   await student.context().close();

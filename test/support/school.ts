@@ -1,4 +1,4 @@
-import { type Browser, type Page, expect } from '@playwright/test';
+import { type Browser, expect, type Page } from '@playwright/test';
 
 export const demoUrl = () => process.env.DEMO_URL ?? 'http://127.0.0.1:18080';
 
@@ -14,7 +14,10 @@ export async function signIn(browser: Browser, login: string): Promise<Page> {
 }
 
 export async function openChat(page: Page, title: string) {
-  await page.locator('parta-chat-list').getByRole('option', { name: new RegExp(`^${title}`) }).click();
+  await page
+    .locator('parta-chat-list')
+    .getByRole('option', { name: new RegExp(`^${title}`) })
+    .click();
   await expect(page.locator('#chat-title')).toHaveText(title);
 }
 

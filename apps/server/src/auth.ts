@@ -1,4 +1,4 @@
-import { ErrorCode, EMBED_TOKEN_AUDIENCE, PARTA_ISSUER, PartaError } from '@parta/protocol';
+import { EMBED_TOKEN_AUDIENCE, ErrorCode, PARTA_ISSUER, PartaError } from '@parta/protocol';
 import { and, eq } from 'drizzle-orm';
 import { decodeJwt, errors as joseErrors, jwtVerify, SignJWT } from 'jose';
 import type { Database } from './db/index.ts';
@@ -20,7 +20,10 @@ export function createAuth(db: Database, serverSecret: string) {
   async function orgKey(orgId: string): Promise<Uint8Array | null> {
     const cached = orgKeys.get(orgId);
     if (cached && Date.now() - cached.at < 60_000) return cached.key;
-    const [org] = await db.select({ secret: organisations.embedSecret }).from(organisations).where(eq(organisations.id, orgId));
+    const [org] = await db
+      .select({ secret: organisations.embedSecret })
+      .from(organisations)
+      .where(eq(organisations.id, orgId));
     if (!org) return null;
     const key = encoder.encode(org.secret);
     orgKeys.set(orgId, { key, at: Date.now() });

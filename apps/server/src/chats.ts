@@ -97,7 +97,9 @@ async function lastMessages(db: Database, chatIds: string[]): Promise<Map<string
 }
 
 export async function listChats(db: Database, userId: string, onlyChatId?: string): Promise<ChatSummary[]> {
-  const memberCount = sql<number>`(select count(*) from ${chatMembers} m where m.chat_id = ${chats.id})`.mapWith(Number);
+  const memberCount = sql<number>`(select count(*) from ${chatMembers} m where m.chat_id = ${chats.id})`.mapWith(
+    Number,
+  );
   const unread = sql<number>`(select count(*) from ${messages} x
       where x.chat_id = ${chats.id} and x.seq > ${chatMembers.readSeq}
         and x.author_id <> ${chatMembers.userId} and x.deleted_at is null)`.mapWith(Number);
@@ -166,7 +168,11 @@ async function existingMessage(db: Database, authorId: string, clientKey: string
 }
 
 const isUniqueViolation = (error: unknown): boolean => {
-  for (let cause = error as { code?: string; cause?: unknown } | undefined; cause; cause = cause.cause as typeof cause) {
+  for (
+    let cause = error as { code?: string; cause?: unknown } | undefined;
+    cause;
+    cause = cause.cause as typeof cause
+  ) {
     if (cause.code === '23505') return true;
   }
   return false;

@@ -25,8 +25,9 @@ describe('two server processes with Redis', () => {
     const teacherToken = await devToken(a.url, demo.users.teacher);
     // A token from one process is accepted by the other: they share the secret.
     const studentOnB = await socketClient(b.url, await devToken(a.url, demo.users.student1));
-    const sent = [];
-    for (let n = 1; n <= 5; n++) sent.push((await post(a.url, teacherToken, demo.chats.class9a, `через Redis ${n}`)).body.message);
+    const sent: { seq: number }[] = [];
+    for (let n = 1; n <= 5; n++)
+      sent.push((await post(a.url, teacherToken, demo.chats.class9a, `через Redis ${n}`)).body.message);
     await studentOnB.next((f) => f.type === 'event' && f.event.seq === sent.at(-1)!.seq);
     const received = studentOnB.events(demo.chats.class9a).filter((e) => e.kind === 'message.created');
     assert.deepEqual(

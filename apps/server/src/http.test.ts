@@ -36,7 +36,11 @@ describe(`HTTP API on ${process.env.PARTA_TEST_DB ?? 'pglite'}`, () => {
     });
 
     it('shows no patronymic for a student, who is not staff', async () => {
-      const { body } = await api<{ user: { patronymic: string | null; verified: boolean } }>(url, studentToken, routes.me);
+      const { body } = await api<{ user: { patronymic: string | null; verified: boolean } }>(
+        url,
+        studentToken,
+        routes.me,
+      );
       assert.equal(body.user.verified, false);
       assert.equal(body.user.patronymic, null);
     });
@@ -84,10 +88,20 @@ describe(`HTTP API on ${process.env.PARTA_TEST_DB ?? 'pglite'}`, () => {
   it('pages history backwards by sequence number', async () => {
     for (let n = 1; n <= 5; n++) await post(url, studentToken, chat, `страница ${n}`);
     const first = await api<HistoryResponse>(url, studentToken, `${routes.messages(chat)}?limit=2`);
-    assert.deepEqual(first.body.messages.map((m) => m.text), ['страница 4', 'страница 5']);
+    assert.deepEqual(
+      first.body.messages.map((m) => m.text),
+      ['страница 4', 'страница 5'],
+    );
     assert.equal(first.body.hasMore, true);
-    const older = await api<HistoryResponse>(url, studentToken, `${routes.messages(chat)}?limit=2&before=${first.body.messages[0]!.seq}`);
-    assert.deepEqual(older.body.messages.map((m) => m.text), ['страница 2', 'страница 3']);
+    const older = await api<HistoryResponse>(
+      url,
+      studentToken,
+      `${routes.messages(chat)}?limit=2&before=${first.body.messages[0]!.seq}`,
+    );
+    assert.deepEqual(
+      older.body.messages.map((m) => m.text),
+      ['страница 2', 'страница 3'],
+    );
   });
 
   it('never doubles a retried send, even when the retries race', async () => {
@@ -99,7 +113,9 @@ describe(`HTTP API on ${process.env.PARTA_TEST_DB ?? 'pglite'}`, () => {
     assert.equal(again.body.message.id, first.body.message.id);
 
     const racingKey = crypto.randomUUID();
-    const racing = await Promise.all(Array.from({ length: 5 }, () => post(url, studentToken, chat, 'Гонка', racingKey)));
+    const racing = await Promise.all(
+      Array.from({ length: 5 }, () => post(url, studentToken, chat, 'Гонка', racingKey)),
+    );
     assert.equal(new Set(racing.map((r) => r.body.message.id)).size, 1);
     assert.equal(racing.filter((r) => r.status === 201).length, 1);
     const history = await api<HistoryResponse>(url, studentToken, `${routes.messages(chat)}?limit=100`);
@@ -146,9 +162,14 @@ describe(`HTTP API on ${process.env.PARTA_TEST_DB ?? 'pglite'}`, () => {
   });
 
   it('issues a call token only to chat members, for the chat room and the user', async () => {
-    const { status, body } = await api<{ token: string; room: string; url: string }>(url, studentToken, routes.callToken(chat), {
-      method: 'POST',
-    });
+    const { status, body } = await api<{ token: string; room: string; url: string }>(
+      url,
+      studentToken,
+      routes.callToken(chat),
+      {
+        method: 'POST',
+      },
+    );
     assert.equal(status, 200);
     assert.equal(body.room, `chat-${chat}`);
     const claims = decodeJwt(body.token) as { sub: string; video: { room: string; roomJoin: boolean } };
@@ -156,9 +177,14 @@ describe(`HTTP API on ${process.env.PARTA_TEST_DB ?? 'pglite'}`, () => {
     assert.equal(claims.video.room, `chat-${chat}`);
     assert.equal(claims.video.roomJoin, true);
 
-    const other = await api<{ error: { code: string } }>(url, await devToken(url, student2), routes.callToken(demo.chats.parents9a), {
-      method: 'POST',
-    });
+    const other = await api<{ error: { code: string } }>(
+      url,
+      await devToken(url, student2),
+      routes.callToken(demo.chats.parents9a),
+      {
+        method: 'POST',
+      },
+    );
     assert.equal(other.status, 403);
     assert.equal(other.body.error.code, 'not_chat_member');
   });

@@ -9,14 +9,14 @@ import {
   HistoryQuery,
   limits,
   PartaError,
+  type Role,
   roleLabel,
   routes,
   SendMessageBody,
-  type Role,
 } from '@parta/protocol';
+import { eq } from 'drizzle-orm';
 import Fastify, { type FastifyRequest } from 'fastify';
 import { AccessToken } from 'livekit-server-sdk';
-import { eq } from 'drizzle-orm';
 import { bearer, createAuth } from './auth.ts';
 import { type Bus, localBus, redisBus } from './bus.ts';
 import { displayName, eventsAfter, history, listChats, requireMember, sendMessage, userSummary } from './chats.ts';
@@ -46,9 +46,18 @@ export interface ServerOptions {
   logger?: boolean;
 }
 
-type Schema = { safeParse(data: unknown): { success: true; data: unknown } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } };
+type Schema = {
+  safeParse(
+    data: unknown,
+  ):
+    | { success: true; data: unknown }
+    | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } };
+};
 
-function parse<T>(schema: { safeParse(data: unknown): { success: boolean; data?: T; error?: unknown } }, data: unknown): T {
+function parse<T>(
+  schema: { safeParse(data: unknown): { success: boolean; data?: T; error?: unknown } },
+  data: unknown,
+): T {
   const result = (schema as unknown as Schema).safeParse(data);
   if (!result.success) {
     const detail = result.error.issues.map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`).join('; ');

@@ -23,7 +23,9 @@ const server = await startServer({
   logger: env.PARTA_LOG === '1',
 });
 
-console.log(`Parta server listening on ${server.url} (${env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'}${env.REDIS_URL ? ' + Redis' : ''})`);
+console.log(
+  `Parta server listening on ${server.url} (${env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'}${env.REDIS_URL ? ' + Redis' : ''})`,
+);
 
 const stop = async () => {
   await server.close();

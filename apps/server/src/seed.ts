@@ -24,11 +24,46 @@ export const demo = {
 } as const;
 
 const people = [
-  { id: demo.users.director, surname: 'Орлов', name: 'Сергей', patronymic: 'Николаевич', verified: true, roles: ['admin', 'staff'] },
-  { id: demo.users.teacher, surname: 'Петрова', name: 'Мария', patronymic: 'Ивановна', verified: true, roles: ['lead', 'staff'] },
-  { id: demo.users.student1, surname: 'Смирнов', name: 'Иван', patronymic: 'Алексеевич', verified: false, roles: ['student'] },
-  { id: demo.users.student2, surname: 'Кузнецова', name: 'Анна', patronymic: 'Сергеевна', verified: false, roles: ['student'] },
-  { id: demo.users.parent1, surname: 'Смирнова', name: 'Ольга', patronymic: 'Петровна', verified: false, roles: ['parent'] },
+  {
+    id: demo.users.director,
+    surname: 'Орлов',
+    name: 'Сергей',
+    patronymic: 'Николаевич',
+    verified: true,
+    roles: ['admin', 'staff'],
+  },
+  {
+    id: demo.users.teacher,
+    surname: 'Петрова',
+    name: 'Мария',
+    patronymic: 'Ивановна',
+    verified: true,
+    roles: ['lead', 'staff'],
+  },
+  {
+    id: demo.users.student1,
+    surname: 'Смирнов',
+    name: 'Иван',
+    patronymic: 'Алексеевич',
+    verified: false,
+    roles: ['student'],
+  },
+  {
+    id: demo.users.student2,
+    surname: 'Кузнецова',
+    name: 'Анна',
+    patronymic: 'Сергеевна',
+    verified: false,
+    roles: ['student'],
+  },
+  {
+    id: demo.users.parent1,
+    surname: 'Смирнова',
+    name: 'Ольга',
+    patronymic: 'Петровна',
+    verified: false,
+    roles: ['parent'],
+  },
 ] as const;
 
 type ChatSeed = {
@@ -46,22 +81,51 @@ const chatSeeds: ChatSeed[] = [
     kind: 'class',
     title: '9А',
     classId: demo.classId,
-    members: [[teacher, 'owner'], [student1, 'member'], [student2, 'member']],
+    members: [
+      [teacher, 'owner'],
+      [student1, 'member'],
+      [student2, 'member'],
+    ],
   },
   {
     id: demo.chats.parents9a,
     kind: 'parents',
     title: 'Родители 9А',
     classId: demo.classId,
-    members: [[teacher, 'owner'], [parent1, 'member']],
+    members: [
+      [teacher, 'owner'],
+      [parent1, 'member'],
+    ],
   },
-  { id: demo.chats.teachers, kind: 'teachers_room', title: 'Учительская', members: [[director, 'admin'], [teacher, 'admin']] },
-  { id: demo.chats.staff, kind: 'channel', title: 'Сотрудники', members: [[director, 'owner'], [teacher, 'member']] },
+  {
+    id: demo.chats.teachers,
+    kind: 'teachers_room',
+    title: 'Учительская',
+    members: [
+      [director, 'admin'],
+      [teacher, 'admin'],
+    ],
+  },
+  {
+    id: demo.chats.staff,
+    kind: 'channel',
+    title: 'Сотрудники',
+    members: [
+      [director, 'owner'],
+      [teacher, 'member'],
+    ],
+  },
   {
     id: demo.chats.school,
     kind: 'channel',
     title: 'Общешкольный',
-    members: [[director, 'owner'], [teacher, 'member'], [student1, 'member'], [student2, 'member'], [parent1, 'member']],
+    members: [
+      [director, 'owner'],
+      [teacher, 'member'],
+      [student1, 'member'],
+      [student2, 'member'],
+      [parent1, 'member'],
+    ],
   },
 ];
 
@@ -78,7 +142,14 @@ export async function seedDemo(db: Database, embedSecret: string = demo.embedSec
       .onConflictDoNothing();
     await tx
       .insert(classes)
-      .values({ id: demo.classId, orgId: demo.orgId, number: 9, letter: 'А', academicYear: '2025/2026', leadUserId: teacher })
+      .values({
+        id: demo.classId,
+        orgId: demo.orgId,
+        number: 9,
+        letter: 'А',
+        academicYear: '2025/2026',
+        leadUserId: teacher,
+      })
       .onConflictDoNothing();
     await tx
       .insert(orgMembers)
@@ -87,15 +158,27 @@ export async function seedDemo(db: Database, embedSecret: string = demo.embedSec
           orgId: demo.orgId,
           userId: person.id,
           roles: [...person.roles],
-          classId: (person.roles as readonly string[]).some((role) => role === 'student' || role === 'lead') ? demo.classId : null,
+          classId: (person.roles as readonly string[]).some((role) => role === 'student' || role === 'lead')
+            ? demo.classId
+            : null,
         })),
       )
       .onConflictDoNothing();
-    await tx.insert(parentLinks).values({ parentId: parent1, childId: student1, confirmed: true }).onConflictDoNothing();
+    await tx
+      .insert(parentLinks)
+      .values({ parentId: parent1, childId: student1, confirmed: true })
+      .onConflictDoNothing();
     for (const chat of chatSeeds) {
       await tx
         .insert(chats)
-        .values({ id: chat.id, orgId: demo.orgId, classId: chat.classId ?? null, kind: chat.kind, title: chat.title, onlyAdminsWrite: chat.kind === 'channel' })
+        .values({
+          id: chat.id,
+          orgId: demo.orgId,
+          classId: chat.classId ?? null,
+          kind: chat.kind,
+          title: chat.title,
+          onlyAdminsWrite: chat.kind === 'channel',
+        })
         .onConflictDoNothing();
       await tx
         .insert(chatMembers)

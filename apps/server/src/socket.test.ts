@@ -26,7 +26,10 @@ describe(`WebSocket on ${process.env.PARTA_TEST_DB ?? 'pglite'}`, () => {
     const parent = await socketClient(server.url, await embedToken(parent1));
     const sent = await post(server.url, teacherToken, chat, 'Живое сообщение');
     const frame = await student.next((f) => f.type === 'event' && f.event.seq === sent.body.message.seq);
-    assert.equal(frame.type === 'event' && frame.event.kind === 'message.created' && frame.event.message.text, 'Живое сообщение');
+    assert.equal(
+      frame.type === 'event' && frame.event.kind === 'message.created' && frame.event.message.text,
+      'Живое сообщение',
+    );
     await new Promise((resolve) => setTimeout(resolve, 200));
     assert.equal(parent.events(chat).length, 0);
     student.close();
@@ -46,7 +49,10 @@ describe(`WebSocket on ${process.env.PARTA_TEST_DB ?? 'pglite'}`, () => {
     const again = await socketClient(server.url, studentToken, { [chat]: seen.body.message.seq });
     assert.deepEqual(texts(again.events(chat)), missed);
     const seqs = again.events(chat).map((e) => e.seq);
-    assert.deepEqual(seqs, [1, 2, 3].map((n) => seen.body.message.seq + n));
+    assert.deepEqual(
+      seqs,
+      [1, 2, 3].map((n) => seen.body.message.seq + n),
+    );
     const resumed = again.frames.find((f) => f.type === 'resumed') as Extract<ServerFrame, { type: 'resumed' }>;
     assert.equal(resumed.replayed, 3);
 

@@ -1,4 +1,4 @@
-import { ClientFrame, CloseCode, type ChatEvent, ErrorCode, PartaError, type ServerFrame } from '@parta/protocol';
+import { type ChatEvent, ClientFrame, CloseCode, ErrorCode, PartaError, type ServerFrame } from '@parta/protocol';
 import type { WebSocket } from 'ws';
 import type { Auth } from './auth.ts';
 import type { Bus } from './bus.ts';
@@ -130,7 +130,8 @@ export function createHub(db: Database, auth: Auth, bus: Bus) {
         const code = error instanceof PartaError ? error.code : ErrorCode.Internal;
         const message = error instanceof PartaError ? error.message : 'Server error';
         socket.send(JSON.stringify({ type: 'error', code, message }));
-        if (!connection) socket.close(code === ErrorCode.TokenExpired ? CloseCode.TokenExpired : CloseCode.Unauthorized, code);
+        if (!connection)
+          socket.close(code === ErrorCode.TokenExpired ? CloseCode.TokenExpired : CloseCode.Unauthorized, code);
       }
     });
 

@@ -1,5 +1,5 @@
 /** Starts real servers for tests, on PGlite or on a fresh PostgreSQL database (PARTA_TEST_DB=postgres). */
-import { ChatEvent, routes, type ServerFrame } from '@parta/protocol';
+import { type ChatEvent, routes, type ServerFrame } from '@parta/protocol';
 import { SignJWT } from 'jose';
 import pg from 'pg';
 import WebSocket from 'ws';
@@ -60,7 +60,10 @@ export async function devToken(baseUrl: string, userId: string): Promise<string>
   return ((await response.json()) as { token: string }).token;
 }
 
-export function embedToken(userId: string, options: { secret?: string; orgId?: string; expiresIn?: string | number } = {}) {
+export function embedToken(
+  userId: string,
+  options: { secret?: string; orgId?: string; expiresIn?: string | number } = {},
+) {
   const orgId = options.orgId ?? demo.orgId;
   return new SignJWT({})
     .setProtectedHeader({ alg: 'HS256', kid: orgId })
@@ -72,7 +75,12 @@ export function embedToken(userId: string, options: { secret?: string; orgId?: s
     .sign(new TextEncoder().encode(options.secret ?? demo.embedSecret));
 }
 
-export async function api<T = unknown>(baseUrl: string, token: string | null, path: string, init: { method?: string; body?: unknown } = {}) {
+export async function api<T = unknown>(
+  baseUrl: string,
+  token: string | null,
+  path: string,
+  init: { method?: string; body?: unknown } = {},
+) {
   const response = await fetch(baseUrl + path, {
     method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
     headers: {
@@ -109,7 +117,13 @@ export async function socketClient(baseUrl: string, token: string, cursors?: Rec
     if (found) return Promise.resolve(found);
     return new Promise<ServerFrame>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error('timed out waiting for a frame')), timeoutMs);
-      waiters.push({ test, resolve: (frame) => (clearTimeout(timer), resolve(frame)) });
+      waiters.push({
+        test,
+        resolve: (frame) => {
+          clearTimeout(timer);
+          resolve(frame);
+        },
+      });
     });
   };
   await new Promise((resolve, reject) => {
@@ -123,7 +137,9 @@ export async function socketClient(baseUrl: string, token: string, cursors?: Rec
     await next((frame) => frame.type === 'resumed');
   }
   const events = (chatId: string) =>
-    frames.flatMap((frame) => (frame.type === 'event' && frame.event.chatId === chatId ? [frame.event as ChatEvent] : []));
+    frames.flatMap((frame) =>
+      frame.type === 'event' && frame.event.chatId === chatId ? [frame.event as ChatEvent] : [],
+    );
   return {
     socket,
     frames,

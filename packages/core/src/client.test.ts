@@ -1,5 +1,5 @@
-import { routes } from '@parta/protocol';
 import { expect } from '@open-wc/testing';
+import { routes } from '@parta/protocol';
 import { clientFor, closeAll, devToken, partaUrl, sleep, unique, until } from '../test-support/session.js';
 import type { ClientMessage, PartaClient } from './index.js';
 
@@ -59,7 +59,10 @@ describe('PartaClient', () => {
     const confirmed = await sending;
     expect(confirmed.status).to.equal('sent');
     // The event for the same message arrives over the socket too: still one.
-    await until(client.$chats, (chats) => chats.find((chat) => chat.id === 'chat-9a')?.lastMessage?.id === confirmed.id);
+    await until(
+      client.$chats,
+      (chats) => chats.find((chat) => chat.id === 'chat-9a')?.lastMessage?.id === confirmed.id,
+    );
     const shown = withText($thread.get().messages, text);
     expect(shown).to.have.length(1);
     expect(shown[0]).to.include({ id: confirmed.id, status: 'sent', seq: confirmed.seq });

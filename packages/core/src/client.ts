@@ -6,30 +6,30 @@ import {
   EventsResponse,
   HistoryResponse,
   type Locale,
+  limits,
   MeResponse,
   type Message,
   PartaError,
+  routes,
   SendMessageResponse,
   type ServerFrame,
   type UserSummary,
-  limits,
-  routes,
 } from '@parta/protocol';
-import { type ReadableAtom, type WritableAtom, atom, batch, onMount } from 'nanostores';
+import { atom, batch, onMount, type ReadableAtom, type WritableAtom } from 'nanostores';
 import { Cache } from './cache.js';
 import { newClientKey } from './client-key.js';
 import { Connection, type ConnectionOptions, type ConnectionStatus } from './connection.js';
 import { Http } from './http.js';
-import { EventSequencer } from './sequencer.js';
 import {
+  applyEvent,
   type ClientMessage,
   LOCAL_ID_PREFIX,
   type MessagesState,
-  applyEvent,
   mergeLatestPage,
   sent,
   upsertMessages,
 } from './messages.js';
+import { EventSequencer } from './sequencer.js';
 import { type GetToken, TokenManager } from './token.js';
 
 export interface ClientOptions {
@@ -127,7 +127,10 @@ export class PartaClient {
     this.#http = new Http(this.baseUrl, this.#tokens);
     this.#sequencer = new EventSequencer({
       fetchAfter: (chatId, after) =>
-        this.#http.request(routes.events(chatId), { query: { after, limit: limits.eventsPageMax }, schema: EventsResponse }),
+        this.#http.request(routes.events(chatId), {
+          query: { after, limit: limits.eventsPageMax },
+          schema: EventsResponse,
+        }),
       apply: (event) => batch(() => this.#apply(event)),
     });
     this.#connection = new Connection(
@@ -239,7 +242,9 @@ export class PartaClient {
    * receipts yet, so for now this clears the unread counter on this device only.
    */
   async markRead(chatId: string): Promise<void> {
-    this.#updateChat(chatId, (chat) => (chat.unreadCount === 0 ? chat : { ...chat, unreadCount: 0, readSeq: chat.lastSeq }));
+    this.#updateChat(chatId, (chat) =>
+      chat.unreadCount === 0 ? chat : { ...chat, unreadCount: 0, readSeq: chat.lastSeq },
+    );
   }
 
   /** Closes the socket and stops every timer; the client cannot be used afterwards. */

@@ -1,4 +1,4 @@
-import { type ClientFrame, CloseCode, ServerFrame, routes } from '@parta/protocol';
+import { type ClientFrame, CloseCode, routes, ServerFrame } from '@parta/protocol';
 import { type BackoffOptions, backoffDelay } from './backoff.js';
 import type { TokenManager } from './token.js';
 

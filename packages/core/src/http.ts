@@ -1,6 +1,6 @@
 import { PartaError } from '@parta/protocol';
 import type * as z from 'zod/mini';
-import { NetworkError, errorFromResponse } from './errors.js';
+import { errorFromResponse, NetworkError } from './errors.js';
 import type { TokenManager } from './token.js';
 
 export interface RequestOptions<T> {

@@ -1,8 +1,15 @@
-import type { Message } from '@parta/protocol';
 import { expect } from '@open-wc/testing';
-import { type ClientMessage, type MessagesState, applyEvent, mergeLatestPage, upsertMessages } from './messages.js';
+import type { Message } from '@parta/protocol';
+import { applyEvent, type ClientMessage, type MessagesState, mergeLatestPage, upsertMessages } from './messages.js';
 
-const author = { id: 'u-teacher', surname: 'Петрова', name: 'Мария', patronymic: 'Ивановна', verified: true, avatarUrl: null };
+const author = {
+  id: 'u-teacher',
+  surname: 'Петрова',
+  name: 'Мария',
+  patronymic: 'Ивановна',
+  verified: true,
+  avatarUrl: null,
+};
 const message = (seq: number, extra: Partial<Message> = {}): Message => ({
   id: `m${seq}`,
   chatId: 'c',
@@ -17,11 +24,19 @@ const message = (seq: number, extra: Partial<Message> = {}): Message => ({
   ...extra,
 });
 const sent = (m: Message): ClientMessage => ({ ...m, status: 'sent' });
-const state = (messages: ClientMessage[], hasMore = true): MessagesState => ({ messages, hasMore, loading: false, error: null });
+const state = (messages: ClientMessage[], hasMore = true): MessagesState => ({
+  messages,
+  hasMore,
+  loading: false,
+  error: null,
+});
 
 describe('message lists', () => {
   it('replaces an optimistic message with the server copy by client key', () => {
-    const local: ClientMessage = { ...message(0, { id: 'local:k', clientKey: 'k-12345678', text: 'привет' }), status: 'sending' };
+    const local: ClientMessage = {
+      ...message(0, { id: 'local:k', clientKey: 'k-12345678', text: 'привет' }),
+      status: 'sending',
+    };
     const list = upsertMessages([sent(message(1))], [local]);
     const confirmed = sent(message(7, { clientKey: 'k-12345678', text: 'привет' }));
     const next = upsertMessages(list, [confirmed]);
@@ -37,8 +52,21 @@ describe('message lists', () => {
 
   it('does not let a stale page undo an edit or a deletion', () => {
     let list = upsertMessages([], [sent(message(1)), sent(message(2))]);
-    list = applyEvent(list, { kind: 'message.edited', chatId: 'c', seq: 3, at: '2025-09-02T00:00:00.000Z', messageId: 'm1', text: 'исправлено' });
-    list = applyEvent(list, { kind: 'message.deleted', chatId: 'c', seq: 4, at: '2025-09-02T00:00:00.000Z', messageId: 'm2' });
+    list = applyEvent(list, {
+      kind: 'message.edited',
+      chatId: 'c',
+      seq: 3,
+      at: '2025-09-02T00:00:00.000Z',
+      messageId: 'm1',
+      text: 'исправлено',
+    });
+    list = applyEvent(list, {
+      kind: 'message.deleted',
+      chatId: 'c',
+      seq: 4,
+      at: '2025-09-02T00:00:00.000Z',
+      messageId: 'm2',
+    });
     const merged = upsertMessages(list, [sent(message(1)), sent(message(2))]);
     expect(merged[0]?.text).to.equal('исправлено');
     expect(merged[1]?.deletedAt).to.be.a('string');

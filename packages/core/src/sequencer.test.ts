@@ -1,7 +1,7 @@
-import { type ChatEvent, EventsResponse, type Message, routes } from '@parta/protocol';
 import { expect } from '@open-wc/testing';
-import { clientFor, closeAll, devToken, partaUrl, unique, until } from '../test-support/session.js';
+import { type ChatEvent, EventsResponse, type Message, routes } from '@parta/protocol';
 import { atom } from 'nanostores';
+import { clientFor, closeAll, devToken, partaUrl, unique, until } from '../test-support/session.js';
 import { EventSequencer } from './sequencer.js';
 
 const created = (chatId: string, seq: number): ChatEvent => ({

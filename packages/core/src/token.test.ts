@@ -1,8 +1,8 @@
-import { ChatsResponse, PartaError, routes } from '@parta/protocol';
 import { expect } from '@open-wc/testing';
+import { ChatsResponse, PartaError, routes } from '@parta/protocol';
 import { clientFor, closeAll, embedToken, partaUrl, until } from '../test-support/session.js';
 import { Http } from './http.js';
-import { TokenManager, decodeToken } from './token.js';
+import { decodeToken, TokenManager } from './token.js';
 
 describe('tokens', () => {
   afterEach(closeAll);

@@ -109,9 +109,12 @@ export class TokenManager {
       // A token that is already inside the margin is not refreshed on a timer:
       // the next request asks anyway, and a timer here could spin.
       if (due > 0) {
-        this.#timer = setTimeout(() => {
-          this.refresh().catch(() => {});
-        }, Math.min(due, 2 ** 31 - 1));
+        this.#timer = setTimeout(
+          () => {
+            this.refresh().catch(() => {});
+          },
+          Math.min(due, 2 ** 31 - 1),
+        );
       }
     }
   }

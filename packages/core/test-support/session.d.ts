@@ -5,15 +5,26 @@ export declare function devToken(userId: string): Promise<string>;
 export declare function clientFor(userId: string, options?: Partial<ClientOptions>): Promise<PartaClient>;
 export declare function closeAll(): void;
 /** Resolves with the first value of a store that passes the check. */
-export declare function until<T>(store: {
+export declare function until<T>(
+  store: {
     subscribe(listener: (value: T) => void): () => void;
-}, check: (value: T) => boolean, timeoutMs?: number): Promise<T>;
+  },
+  check: (value: T) => boolean,
+  timeoutMs?: number,
+): Promise<T>;
 export declare const sleep: (ms: number) => Promise<unknown>;
 export declare const unique: (label: string) => string;
 /** Signs an embed token the way a host site's backend does (HS256 with the organisation's secret). */
-export declare function embedToken(userId: string, { orgId, secret, expiresInS }?: {
+export declare function embedToken(
+  userId: string,
+  {
+    orgId,
+    secret,
+    expiresInS,
+  }?: {
     orgId?: string | undefined;
     secret?: string | undefined;
     expiresInS?: number | undefined;
-}): Promise<string>;
+  },
+): Promise<string>;
 //# sourceMappingURL=session.d.ts.map

@@ -1,6 +1,6 @@
 /** Browser-side helpers for tests that talk to the real server started by server-plugin.mjs. */
-import { TokenResponse, routes } from '@parta/protocol';
-import { type ClientOptions, type PartaClient, createClient } from '../src/index.js';
+import { routes, TokenResponse } from '@parta/protocol';
+import { type ClientOptions, createClient, type PartaClient } from '../src/index.js';
 
 let serverUrl: Promise<string> | undefined;
 
@@ -82,9 +82,15 @@ export async function embedToken(
   const now = Math.floor(Date.now() / 1000);
   const header = encode({ alg: 'HS256', typ: 'JWT', kid: orgId });
   const payload = encode({ iss: orgId, sub: userId, aud: 'parta', iat: now, exp: now + expiresInS });
-  const key = await crypto.subtle.importKey('raw', new TextEncoder().encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, [
-    'sign',
-  ]);
-  const signature = new Uint8Array(await crypto.subtle.sign('HMAC', key, new TextEncoder().encode(`${header}.${payload}`)));
+  const key = await crypto.subtle.importKey(
+    'raw',
+    new TextEncoder().encode(secret),
+    { name: 'HMAC', hash: 'SHA-256' },
+    false,
+    ['sign'],
+  );
+  const signature = new Uint8Array(
+    await crypto.subtle.sign('HMAC', key, new TextEncoder().encode(`${header}.${payload}`)),
+  );
   return `${header}.${payload}.${encode(String.fromCharCode(...signature))}`;
 }

@@ -23,7 +23,8 @@ const ru = {
   connecting: 'Подключение…',
   readOnly: 'Писать в этот чат могут только администраторы',
   loadFailed: 'Не удалось загрузить сообщения',
-  unread: (count: number) => `${count} ${new Intl.PluralRules('ru').select(count) === 'one' ? 'непрочитанное' : 'непрочитанных'}`,
+  unread: (count: number) =>
+    `${count} ${new Intl.PluralRules('ru').select(count) === 'one' ? 'непрочитанное' : 'непрочитанных'}`,
 };
 
 type Strings = typeof ru;
@@ -71,6 +72,11 @@ export function formatTime(iso: string, locale: string | undefined, now = new Da
 }
 
 /** Staff are shown with the patronymic (SPEC §2), everyone else by surname and name. */
-export function displayName(user: { surname: string; name: string; patronymic: string | null; verified: boolean }): string {
+export function displayName(user: {
+  surname: string;
+  name: string;
+  patronymic: string | null;
+  verified: boolean;
+}): string {
   return [user.surname, user.name, user.verified ? user.patronymic : null].filter(Boolean).join(' ');
 }

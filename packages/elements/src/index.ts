@@ -4,14 +4,14 @@
  * `@parta/elements/thread/define`) to register its tag.
  */
 export { PartaChatList } from './chat-list/chat-list.js';
-export { PartaClientProvider, fetchToken } from './client/client.js';
+export { fetchToken, PartaClientProvider } from './client/client.js';
 export { PartaComposer } from './composer/composer.js';
 export { partaClientContext } from './context.js';
 export { ClientController } from './controllers/client-controller.js';
 export { StoreController } from './controllers/store-controller.js';
 export { PartaChatSelectEvent } from './events/chat-select.js';
 export { PartaMessageSendEvent } from './events/message-send.js';
-export { type Locale, displayName, formatTime, t } from './i18n.js';
+export { displayName, formatTime, type Locale, t } from './i18n.js';
 export { tokens } from './styles/tokens.js';
+export { linkify, type TextPart } from './thread/linkify.js';
 export { PartaThread } from './thread/thread.js';
-export { type TextPart, linkify } from './thread/linkify.js';

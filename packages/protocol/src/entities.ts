@@ -43,15 +43,7 @@ export const SchoolClass = z.object({
 });
 export type SchoolClass = z.infer<typeof SchoolClass>;
 
-export const chatKinds = [
-  'direct',
-  'group',
-  'class',
-  'parents',
-  'teachers_room',
-  'channel',
-  'saved',
-] as const;
+export const chatKinds = ['direct', 'group', 'class', 'parents', 'teachers_room', 'channel', 'saved'] as const;
 export const ChatKind = z.enum(chatKinds);
 export type ChatKind = z.infer<typeof ChatKind>;
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { ChatContext } from './permissions.js';
 import { limits } from './limits.js';
+import type { ChatContext } from './permissions.js';
 import { canDeleteForEveryone, canEditMessage, canJoinCall, canReadChat, canSendMessage } from './permissions.js';
 
 const chat = (over: Partial<ChatContext> = {}): ChatContext => ({

@@ -20,7 +20,10 @@ const message = {
 
 describe('wire schemas', () => {
   it('accepts a message event frame and rejects one with a missing sequence number', () => {
-    const frame = { type: 'event', event: { kind: 'message.created', chatId: 'c1', seq: 7, at: message.createdAt, message } };
+    const frame = {
+      type: 'event',
+      event: { kind: 'message.created', chatId: 'c1', seq: 7, at: message.createdAt, message },
+    };
     assert.equal(ServerFrame.safeParse(frame).success, true);
     const { seq: _dropped, ...withoutSeq } = frame.event;
     assert.equal(ServerFrame.safeParse({ ...frame, event: withoutSeq }).success, false);

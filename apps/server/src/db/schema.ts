@@ -167,9 +167,7 @@ export const chatEvents = pgTable(
     seq: bigint('seq', { mode: 'number' }).notNull(),
     kind: text('kind').notNull(),
     payload: jsonb('payload').notNull(),
-    at: timestamp('at', { withTimezone: true, mode: 'date' })
-      .notNull()
-      .default(sql`now()`),
+    at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull().default(sql`now()`),
   },
   (t) => [primaryKey({ columns: [t.chatId, t.seq] })],
 );

@@ -33,7 +33,9 @@ describe('<parta-call-room>', () => {
 
   it('tells a non-member why they cannot join', async () => {
     const client = await clientFor('u-parent-1');
-    const room = await fixture<PartaCallRoom>(html`<parta-call-room chat-id="chat-9a" .client=${client}></parta-call-room>`);
+    const room = await fixture<PartaCallRoom>(
+      html`<parta-call-room chat-id="chat-9a" .client=${client}></parta-call-room>`,
+    );
     button(room, 'Присоединиться').click();
     await waitFor(() => !!room.shadowRoot!.querySelector('[role="alert"]'), 'an alert');
     expect(room.shadowRoot!.querySelector('[role="alert"]')!.textContent).to.equal('Вы не участник этого чата');
@@ -57,7 +59,10 @@ describe('<parta-call-room>', () => {
     expect(joined).to.deep.equal(['teacher', 'student']);
 
     await waitFor(() => names(teacher).some((n) => n.includes('Смирнов Иван')), 'the student tile at the teacher');
-    await waitFor(() => names(student).some((n) => n.includes('Петрова Мария Ивановна')), 'the teacher tile at the student');
+    await waitFor(
+      () => names(student).some((n) => n.includes('Петрова Мария Ивановна')),
+      'the teacher tile at the student',
+    );
     await waitFor(async () => (await teacher.inboundVideoStats()).framesDecoded > 0, 'video decoded at the teacher');
     await waitFor(async () => (await student.inboundVideoStats()).framesDecoded > 0, 'video decoded at the student');
     await expect(teacher).to.be.accessible();
@@ -69,11 +74,16 @@ describe('<parta-call-room>', () => {
     expect(teacher.room!.localParticipant.isMicrophoneEnabled).to.equal(false);
     // The student sees the teacher as muted.
     await waitFor(
-      () => [...student.shadowRoot!.querySelectorAll('.name')].some((n) => n.textContent!.includes('Петрова') && !!n.querySelector('[aria-label="Микрофон выключен"]')),
+      () =>
+        [...student.shadowRoot!.querySelectorAll('.name')].some(
+          (n) => n.textContent!.includes('Петрова') && !!n.querySelector('[aria-label="Микрофон выключен"]'),
+        ),
       'the muted mark at the student',
     );
 
-    const left = new Promise<PartaCallLeaveEvent>((resolve) => teacher.addEventListener('parta-call-leave', resolve, { once: true }));
+    const left = new Promise<PartaCallLeaveEvent>((resolve) =>
+      teacher.addEventListener('parta-call-leave', resolve, { once: true }),
+    );
     button(teacher, 'Выйти из звонка').click();
     expect((await left).reason).to.equal('user');
     expect(teacher.room).to.equal(null);

@@ -4,13 +4,7 @@ import { tokens } from '@parta/elements/styles/tokens';
 import { type ErrorCode, errorMessage, type Locale } from '@parta/protocol';
 import { html, LitElement, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import {
-  type Participant,
-  type RemoteTrack,
-  Room,
-  RoomEvent,
-  Track,
-} from 'livekit-client';
+import { type Participant, type RemoteTrack, Room, RoomEvent, Track } from 'livekit-client';
 import { PartaCallJoinEvent, PartaCallLeaveEvent } from '../events/call.js';
 import { styles } from './call-room.styles.js';
 import { strings } from './i18n.js';
@@ -125,7 +119,8 @@ export class PartaCallRoom extends LitElement {
       this.#room = null;
       this.phase = 'idle';
       const code = (error as { code?: unknown }).code;
-      this.error = typeof code === 'string' ? errorMessage(code as ErrorCode, this.locale ?? client.locale) : this.#strings.failed;
+      this.error =
+        typeof code === 'string' ? errorMessage(code as ErrorCode, this.locale ?? client.locale) : this.#strings.failed;
     }
   }
 
@@ -222,7 +217,10 @@ export class PartaCallRoom extends LitElement {
     const remote = [...room.remoteParticipants.values()];
     const present = new Set([room.localParticipant.identity, ...remote.map((p) => p.identity)]);
     for (const identity of this.#videos.keys()) if (!present.has(identity)) this.#videos.delete(identity);
-    this.tiles = [this.#tile(room.localParticipant, true), ...remote.map((participant) => this.#tile(participant, false))];
+    this.tiles = [
+      this.#tile(room.localParticipant, true),
+      ...remote.map((participant) => this.#tile(participant, false)),
+    ];
     this.micOn = room.localParticipant.isMicrophoneEnabled;
     this.cameraOn = room.localParticipant.isCameraEnabled;
   }

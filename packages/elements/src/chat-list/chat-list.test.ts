@@ -30,7 +30,10 @@ describe('<parta-chat-list>', () => {
     const listbox = el.shadowRoot!.querySelector('[role="listbox"]')!;
     expect(listbox.getAttribute('aria-label')).to.equal('Чаты');
     expect(titles(el)).to.include.members(['9А', 'Родители 9А', 'Учительская', 'Сотрудники', 'Общешкольный']);
-    expect(options(el).filter((option) => option.tabIndex === 0), 'one tab stop').to.have.length(1);
+    expect(
+      options(el).filter((option) => option.tabIndex === 0),
+      'one tab stop',
+    ).to.have.length(1);
     await expect(el).to.be.accessible();
   });
 
@@ -69,7 +72,9 @@ describe('<parta-chat-list>', () => {
   it('keeps the selection when the host cancels the event', async () => {
     const { el } = await teacherList(html`<parta-chat-list selected="chat-9a"></parta-chat-list>`);
     el.addEventListener('parta-chat-select', (event) => event.preventDefault(), { once: true });
-    options(el).find((o) => o.dataset.chatId === 'chat-staff')!.click();
+    options(el)
+      .find((o) => o.dataset.chatId === 'chat-staff')!
+      .click();
     await el.updateComplete;
     expect(el.selected).to.equal('chat-9a');
   });

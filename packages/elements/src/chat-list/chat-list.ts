@@ -1,12 +1,12 @@
 import type { PartaClient } from '@parta/core';
 import type { ChatSummary } from '@parta/protocol';
-import { LitElement, type PropertyValues, html, nothing } from 'lit';
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { ClientController } from '../controllers/client-controller.js';
 import { StoreController } from '../controllers/store-controller.js';
 import { PartaChatSelectEvent } from '../events/chat-select.js';
-import { type Locale, displayName, formatTime, t } from '../i18n.js';
+import { displayName, formatTime, type Locale, t } from '../i18n.js';
 import { tokens } from '../styles/tokens.js';
 import { styles } from './chat-list.styles.js';
 
@@ -131,9 +131,11 @@ export class PartaChatList extends LitElement {
       </span>
       <span class="meta">
         ${last ? html`<time part="time" datetime=${last.createdAt}>${formatTime(last.createdAt, this.locale ?? this.#client?.locale)}</time>` : nothing}
-        ${chat.unreadCount > 0
-          ? html`<span part="badge"><span aria-hidden="true">${chat.unreadCount}</span><span class="visually-hidden">${strings.unread(chat.unreadCount)}</span></span>`
-          : nothing}
+        ${
+          chat.unreadCount > 0
+            ? html`<span part="badge"><span aria-hidden="true">${chat.unreadCount}</span><span class="visually-hidden">${strings.unread(chat.unreadCount)}</span></span>`
+            : nothing
+        }
       </span>
     </div>`;
   }

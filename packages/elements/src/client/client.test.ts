@@ -13,7 +13,9 @@ describe('<parta-client>', () => {
   afterEach(() => {
     closeAll();
     // Shared clients live in a page-wide registry; close them so each test signs in afresh.
-    const shared = (globalThis as { [key: symbol]: Map<string, { close(): void }> | undefined })[Symbol.for('parta.clients')];
+    const shared = (globalThis as { [key: symbol]: Map<string, { close(): void }> | undefined })[
+      Symbol.for('parta.clients')
+    ];
     for (const client of [...(shared?.values() ?? [])]) client.close();
   });
 
@@ -43,7 +45,9 @@ describe('<parta-client>', () => {
   });
 
   it('connects the widgets once base-url arrives after them, as a page script sets it', async () => {
-    const el = await fixture<PartaClientProvider>(html`<parta-client><parta-chat-list></parta-chat-list></parta-client>`);
+    const el = await fixture<PartaClientProvider>(
+      html`<parta-client><parta-chat-list></parta-chat-list></parta-client>`,
+    );
     const list = el.querySelector('parta-chat-list')!;
     expect(list.shadowRoot!.textContent).to.include('Загрузка…');
     el.baseUrl = await partaUrl();

@@ -1,7 +1,7 @@
 import { ContextProvider } from '@lit/context';
-import { type PartaClient, getSharedClient } from '@parta/core';
+import { getSharedClient, type PartaClient } from '@parta/core';
 import type { Locale } from '@parta/protocol';
-import { LitElement, type PropertyValues, css, html } from 'lit';
+import { css, html, LitElement, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { partaClientContext } from '../context.js';
 
@@ -62,9 +62,18 @@ export class PartaClientProvider extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (!this.client && this.baseUrl && this.tokenUrl && (changed.has('baseUrl') || changed.has('tokenUrl') || !this.#shared)) {
+    if (
+      !this.client &&
+      this.baseUrl &&
+      this.tokenUrl &&
+      (changed.has('baseUrl') || changed.has('tokenUrl') || !this.#shared)
+    ) {
       const tokenUrl = this.tokenUrl;
-      this.#shared = getSharedClient({ baseUrl: this.baseUrl, getToken: () => fetchToken(tokenUrl), locale: this.locale ?? 'ru' });
+      this.#shared = getSharedClient({
+        baseUrl: this.baseUrl,
+        getToken: () => fetchToken(tokenUrl),
+        locale: this.locale ?? 'ru',
+      });
     }
     this.#provider.setValue(this.activeClient);
   }

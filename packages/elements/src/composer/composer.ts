@@ -1,5 +1,5 @@
 import { limits } from '@parta/protocol';
-import { LitElement, html } from 'lit';
+import { html, LitElement } from 'lit';
 import { property, query } from 'lit/decorators.js';
 import { PartaMessageSendEvent } from '../events/message-send.js';
 import { type Locale, t } from '../i18n.js';

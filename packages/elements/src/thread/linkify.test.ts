@@ -3,7 +3,9 @@ import { linkify } from './linkify.js';
 
 describe('linkify', () => {
   it('leaves markup as plain text', () => {
-    expect(linkify('<img src=x onerror=alert(1)> <b>жирный</b>')).to.deep.equal(['<img src=x onerror=alert(1)> <b>жирный</b>']);
+    expect(linkify('<img src=x onerror=alert(1)> <b>жирный</b>')).to.deep.equal([
+      '<img src=x onerror=alert(1)> <b>жирный</b>',
+    ]);
   });
 
   it('makes http(s) and www links, leaving sentence punctuation outside', () => {
@@ -19,12 +21,17 @@ describe('linkify', () => {
   it('keeps a closing bracket that belongs to the link', () => {
     expect(linkify('(см. https://ru.wikipedia.org/wiki/Алгебра_(значения))')).to.deep.equal([
       '(см. ',
-      { href: 'https://ru.wikipedia.org/wiki/Алгебра_(значения)', text: 'https://ru.wikipedia.org/wiki/Алгебра_(значения)' },
+      {
+        href: 'https://ru.wikipedia.org/wiki/Алгебра_(значения)',
+        text: 'https://ru.wikipedia.org/wiki/Алгебра_(значения)',
+      },
       ')',
     ]);
   });
 
   it('never turns other schemes into links', () => {
-    expect(linkify('javascript:alert(1) data:text/html,<b>x</b>')).to.deep.equal(['javascript:alert(1) data:text/html,<b>x</b>']);
+    expect(linkify('javascript:alert(1) data:text/html,<b>x</b>')).to.deep.equal([
+      'javascript:alert(1) data:text/html,<b>x</b>',
+    ]);
   });
 });

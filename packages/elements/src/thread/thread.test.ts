@@ -1,5 +1,5 @@
-import type { PartaClient } from '@parta/core';
 import { expect, fixture, html } from '@open-wc/testing';
+import type { PartaClient } from '@parta/core';
 import { sendKeys } from '@web/test-runner-commands';
 import { clientFor, closeAll, sleep, unique, waitFor } from '../test-helpers.js';
 import './define.js';
@@ -9,12 +9,16 @@ const root = (el: PartaThread) => el.shadowRoot!;
 const composerBox = (el: PartaThread) =>
   root(el).querySelector('parta-composer')!.shadowRoot!.querySelector('textarea')!;
 const messageWith = (el: PartaThread, text: string) =>
-  [...root(el).querySelectorAll<HTMLElement>('[part~="message"]')].filter((li) =>
-    li.querySelector('[part~="message-text"]')?.textContent === text,
+  [...root(el).querySelectorAll<HTMLElement>('[part~="message"]')].filter(
+    (li) => li.querySelector('[part~="message-text"]')?.textContent === text,
   );
 
 /** Opens a thread and waits until it is live: connected, and the composer knows whether the user may write. */
-async function openThread(userId: string, chatId: string, { client, canWrite = true }: { client?: PartaClient; canWrite?: boolean } = {}) {
+async function openThread(
+  userId: string,
+  chatId: string,
+  { client, canWrite = true }: { client?: PartaClient; canWrite?: boolean } = {},
+) {
   const el = await fixture<PartaThread>(html`<parta-thread style="height: 300px" chat-id=${chatId}></parta-thread>`);
   el.client = client ?? (await clientFor(userId));
   await waitFor(() => !root(el).querySelector('[part~="status"]'), 'the connection');
@@ -54,7 +58,9 @@ describe('<parta-thread>', () => {
     await waitFor(() => messageWith(student, text).length === 1, 'the live message');
     const [message] = messageWith(student, text);
     expect(message!.querySelector('[part~="message-author"]')!.textContent).to.equal('Петрова Мария Ивановна');
-    expect(message!.querySelector('[part~="verified"]')!.getAttribute('aria-label')).to.equal('Подтверждённый пользователь');
+    expect(message!.querySelector('[part~="verified"]')!.getAttribute('aria-label')).to.equal(
+      'Подтверждённый пользователь',
+    );
     expect(message!.querySelector('time')!.getAttribute('datetime')).to.be.a('string');
   });
 
@@ -97,7 +103,10 @@ describe('<parta-thread>', () => {
 
   it('disables the composer where the user may not write', async () => {
     const el = await openThread('u-student-1', 'chat-school', { canWrite: false });
-    await waitFor(() => composerBox(el).placeholder === 'Писать в этот чат могут только администраторы', 'the read-only note');
+    await waitFor(
+      () => composerBox(el).placeholder === 'Писать в этот чат могут только администраторы',
+      'the read-only note',
+    );
     expect(composerBox(el).disabled).to.equal(true);
   });
 

@@ -1,12 +1,12 @@
 import type { ClientMessage, ConnectionStatus, MessagesState, PartaClient } from '@parta/core';
-import { type ChatSummary, type MeResponse, canSendMessage } from '@parta/protocol';
-import { LitElement, type PropertyValues, html, nothing } from 'lit';
+import { type ChatSummary, canSendMessage, type MeResponse } from '@parta/protocol';
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, query } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { ClientController } from '../controllers/client-controller.js';
 import { StoreController } from '../controllers/store-controller.js';
 import type { PartaMessageSendEvent } from '../events/message-send.js';
-import { type Locale, displayName, formatTime, t } from '../i18n.js';
+import { displayName, formatTime, type Locale, t } from '../i18n.js';
 import { tokens } from '../styles/tokens.js';
 import { linkify } from './linkify.js';
 import { styles } from './thread.styles.js';
@@ -125,15 +125,19 @@ export class PartaThread extends LitElement {
     const connection = this.#connection.value;
     const canSend = Boolean(chat && canSendMessage(chat));
     return html`
-      ${connection && connection !== 'online'
-        ? html`<p part="status" role="status">${connection === 'offline' ? strings.offline : strings.connecting}</p>`
-        : nothing}
+      ${
+        connection && connection !== 'online'
+          ? html`<p part="status" role="status">${connection === 'offline' ? strings.offline : strings.connecting}</p>`
+          : nothing
+      }
       <div part="messages" role="log" aria-label=${strings.messages} tabindex="0" @scroll=${this.#onScroll}>
-        ${state?.hasMore && state.messages.length > 0
-          ? html`<button part="load-older" type="button" ?disabled=${state.loading} @click=${this.#loadOlder}>
+        ${
+          state?.hasMore && state.messages.length > 0
+            ? html`<button part="load-older" type="button" ?disabled=${state.loading} @click=${this.#loadOlder}>
               ${state.loading ? strings.loading : strings.loadOlder}
             </button>`
-          : nothing}
+            : nothing
+        }
         ${this.#renderBody(state)}
       </div>
       <parta-composer
@@ -172,28 +176,34 @@ export class PartaThread extends LitElement {
     if (message.status !== 'sent') parts.push(`message-${message.status}`);
     return html`<li part=${parts.join(' ')} data-message-id=${message.id}>
       <div part="message-bubble">
-        ${own
-          ? nothing
-          : html`<div class="meta">
+        ${
+          own
+            ? nothing
+            : html`<div class="meta">
               <span part="message-author"
                 >${displayName(message.author)}${message.author.verified ? verifiedMark(strings.verified) : nothing}</span
               >
-            </div>`}
-        ${message.deletedAt
-          ? html`<p part="message-text" class="deleted">${strings.deleted}</p>`
-          : html`<p part="message-text">${linkify(message.text).map((part) =>
-              typeof part === 'string'
-                ? part
-                : html`<a href=${part.href} target="_blank" rel="noopener noreferrer nofollow ugc">${part.text}</a>`,
-            )}</p>`}
+            </div>`
+        }
+        ${
+          message.deletedAt
+            ? html`<p part="message-text" class="deleted">${strings.deleted}</p>`
+            : html`<p part="message-text">${linkify(message.text).map((part) =>
+                typeof part === 'string'
+                  ? part
+                  : html`<a href=${part.href} target="_blank" rel="noopener noreferrer nofollow ugc">${part.text}</a>`,
+              )}</p>`
+        }
         <div part="message-status">
           ${message.editedAt && !message.deletedAt ? html`<span>${strings.edited}</span>` : nothing}
           <time part="message-time" datetime=${message.createdAt}>${formatTime(message.createdAt, this.#locale)}</time>
           ${message.status === 'sending' ? html`<span>${strings.sending}</span>` : nothing}
-          ${message.status === 'failed'
-            ? html`<span>${strings.failed}</span>
+          ${
+            message.status === 'failed'
+              ? html`<span>${strings.failed}</span>
                 <button part="retry-button" type="button" @click=${() => this.#retry(message)}>${strings.retry}</button>`
-            : nothing}
+              : nothing
+          }
         </div>
       </div>
     </li>`;
