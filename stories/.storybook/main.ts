@@ -1,0 +1,16 @@
+import type { StorybookConfig } from '@storybook/web-components-vite';
+import { defaultClientConditions } from 'vite';
+
+const config: StorybookConfig = {
+  framework: '@storybook/web-components-vite',
+  stories: ['../*.stories.ts'],
+  core: { disableTelemetry: true, disableWhatsNewNotifications: true },
+  async viteFinal(config) {
+    // Workspace packages resolve to their TypeScript sources, as in the demo and the tests.
+    config.resolve = { ...config.resolve, conditions: ['source', ...defaultClientConditions] };
+    config.define = { ...config.define, 'process.env.NODE_ENV': JSON.stringify('development') };
+    return config;
+  },
+};
+
+export default config;
