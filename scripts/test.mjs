@@ -64,11 +64,15 @@ const suites = [
   {
     name: 'manifest',
     cwd: '.',
-    cmd: ['pnpm', '-r', '--filter', '@parta/elements', '--filter', '@parta/calls', 'analyze'],
-    count: single,
+    cmd: ['node', 'scripts/check-manifest.mjs'],
+    count: (output) => ({
+      passed: output.match(/^ok /gm)?.length ?? 0,
+      failed: output.match(/^MISSING /gm)?.length ?? 0,
+    }),
   },
   { name: 'storybook', cwd: 'stories', cmd: ['pnpm', 'run', 'build'], count: single },
   { name: 'budgets', cwd: '.', cmd: ['node', 'scripts/bench.mjs', '--budgets-only'], count: single },
+  { name: 'size', cwd: '.', cmd: ['pnpm', 'run', 'size'], count: single },
   {
     name: 'e2e',
     cwd: 'test',
@@ -93,7 +97,8 @@ function withoutColor(env) {
   const { FORCE_COLOR: _force, ...rest } = env;
   return rest;
 }
-const plain = (text) => text.replace(/\x1b\[[0-9;]*[A-Za-z]/g, '');
+const ansi = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*[A-Za-z]`, 'g');
+const plain = (text) => text.replace(ansi, '');
 
 function run(suite) {
   return new Promise((resolve) => {
