@@ -37,6 +37,7 @@ export const styles = css`
     background: var(--_surface);
     color: var(--_text);
     cursor: pointer;
+    white-space: nowrap;
   }
   button:focus-visible,
   input:focus-visible {
@@ -96,12 +97,14 @@ export const styles = css`
   }
   .controls {
     display: flex;
+    flex-wrap: wrap;
     gap: var(--_space-2);
     justify-content: center;
     padding: var(--_space-2);
     border-top: 1px solid var(--_border);
   }
   .count {
+    white-space: nowrap;
     align-self: center;
     color: var(--_muted);
     font-size: var(--_font-size-s);
