@@ -1,17 +1,5 @@
 import { defineConfig } from '@playwright/test';
-
-const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  // Calls: fake camera and microphone, no permission prompt, WebRTC on loopback.
-  '--use-fake-device-for-media-stream',
-  '--use-fake-ui-for-media-stream',
-  '--allow-loopback-in-peer-connection',
-];
+import { callArgs, chromiumArgs, chromiumPath } from '../scripts/chromium.mjs';
 
 export default defineConfig({
   testDir: './e2e',
@@ -23,7 +11,7 @@ export default defineConfig({
   reporter: [['list'], ['json', { outputFile: 'test-results/results.json' }]],
   use: {
     headless: true,
-    launchOptions: { executablePath: process.env.PARTA_CHROMIUM ?? '/usr/bin/chromium', args: chromiumArgs },
+    launchOptions: { executablePath: chromiumPath, args: [...chromiumArgs, ...callArgs] },
     trace: 'retain-on-failure',
   },
 });

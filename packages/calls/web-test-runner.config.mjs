@@ -1,9 +1,10 @@
 import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
+import { callArgs, chromiumArgs, chromiumPath } from '../../scripts/chromium.mjs';
 import { startLivekit } from '../../scripts/livekit.mjs';
 import { partaServerPlugin } from '../core/test-support/server-plugin.mjs';
-import base, { chromiumArgs } from '../core/web-test-runner.config.mjs';
+import base from '../core/web-test-runner.config.mjs';
 
 /** A real livekit-server on loopback (reused if one runs), started before the Parta server that issues its tokens. */
 function livekitPlugin() {
@@ -39,13 +40,8 @@ export default {
     playwrightLauncher({
       product: 'chromium',
       launchOptions: {
-        executablePath: '/usr/bin/chromium',
-        args: [
-          ...chromiumArgs,
-          '--use-fake-device-for-media-stream',
-          '--use-fake-ui-for-media-stream',
-          '--allow-loopback-in-peer-connection',
-        ],
+        executablePath: chromiumPath,
+        args: [...chromiumArgs, ...callArgs],
       },
     }),
   ],
