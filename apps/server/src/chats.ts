@@ -236,3 +236,15 @@ export async function sendMessage(
     return { message: raced, event: null };
   }
 }
+
+/** Moves the member's read position forward to `seq` (never back, never past the chat's last event). */
+export async function markRead(db: Database, chatId: string, userId: string, seq: number): Promise<ChatSummary> {
+  const { chat } = await requireMember(db, chatId, userId);
+  const target = Math.min(seq, chat.lastSeq);
+  await db
+    .update(chatMembers)
+    .set({ readSeq: sql`greatest(${chatMembers.readSeq}, ${target})` })
+    .where(and(eq(chatMembers.chatId, chatId), eq(chatMembers.userId, userId)));
+  const [summary] = await listChats(db, userId, chatId);
+  return summary!;
+}

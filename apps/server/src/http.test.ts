@@ -85,6 +85,33 @@ describe(`HTTP API on ${process.env.PARTA_TEST_DB ?? 'pglite'}`, () => {
     assert.equal(own.unreadCount, 0);
   });
 
+  it('keeps a read position that only moves forward and never past the last event', async () => {
+    const token = await devToken(url, student2);
+    await post(url, teacherToken, chat, 'Прочитай меня');
+    const unread = async () =>
+      (await api<ChatsResponse>(url, token, routes.chats)).body.chats.find((c) => c.id === chat)!;
+    const before = await unread();
+    assert.ok(before.unreadCount > 0);
+
+    const read = await api<{ readSeq: number; unreadCount: number }>(url, token, routes.read(chat), {
+      body: { seq: before.lastSeq + 1000 },
+    });
+    assert.equal(read.status, 200);
+    assert.equal(read.body.readSeq, before.lastSeq);
+    assert.equal(read.body.unreadCount, 0);
+    assert.equal((await unread()).unreadCount, 0);
+
+    const back = await api<{ readSeq: number }>(url, token, routes.read(chat), { body: { seq: 0 } });
+    assert.equal(back.body.readSeq, before.lastSeq);
+
+    const bad = await api<{ error: { code: string } }>(url, token, routes.read(chat), { body: { seq: -1 } });
+    assert.equal(bad.status, 400);
+    const outsider = await api<{ error: { code: string } }>(url, await devToken(url, parent1), routes.read(chat), {
+      body: { seq: 1 },
+    });
+    assert.equal(outsider.body.error.code, 'not_chat_member');
+  });
+
   it('pages history backwards by sequence number', async () => {
     for (let n = 1; n <= 5; n++) await post(url, studentToken, chat, `страница ${n}`);
     const first = await api<HistoryResponse>(url, studentToken, `${routes.messages(chat)}?limit=2`);

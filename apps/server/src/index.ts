@@ -8,6 +8,7 @@ import {
   errorStatus,
   HistoryQuery,
   limits,
+  MarkReadBody,
   PartaError,
   type Role,
   roleLabel,
@@ -19,7 +20,16 @@ import Fastify, { type FastifyRequest } from 'fastify';
 import { AccessToken } from 'livekit-server-sdk';
 import { bearer, createAuth } from './auth.ts';
 import { type Bus, localBus, redisBus } from './bus.ts';
-import { displayName, eventsAfter, history, listChats, requireMember, sendMessage, userSummary } from './chats.ts';
+import {
+  displayName,
+  eventsAfter,
+  history,
+  listChats,
+  markRead,
+  requireMember,
+  sendMessage,
+  userSummary,
+} from './chats.ts';
 import { openDatabase } from './db/index.ts';
 import { organisations, orgMembers, users } from './db/schema.ts';
 import { demo, seedDemo } from './seed.ts';
@@ -146,6 +156,15 @@ export async function startServer(options: ServerOptions = {}) {
     const { message, event } = await sendMessage(db, userId, request.params.chatId, body);
     if (event) await hub.publishEvent(event);
     return reply.code(event ? 201 : 200).send({ message });
+  });
+
+  app.post<ChatParams>('/api/v1/chats/:chatId/read', async (request) => {
+    const { userId } = await principal(request);
+    const { seq } = parse(MarkReadBody, request.body) as { seq: number };
+    const chat = await markRead(db, request.params.chatId, userId, seq);
+    // The user's other tabs and devices drop the badge too.
+    await bus.publish(`user:${userId}`, { type: 'chat', chat });
+    return { readSeq: chat.readSeq, unreadCount: chat.unreadCount };
   });
 
   app.post<ChatParams>('/api/v1/chats/:chatId/call', async (request) => {

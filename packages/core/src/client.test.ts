@@ -92,6 +92,29 @@ describe('PartaClient', () => {
     expect(student.$chats.get().find((c) => c.id === 'chat-9a')!.unreadCount).to.equal(0);
   });
 
+  it('reading a chat clears its counter for the same user everywhere, and it stays cleared', async () => {
+    const teacher = await clientFor('u-teacher');
+    const phone = await clientFor('u-student-2');
+    const laptop = await clientFor('u-student-2');
+    await watch(phone, 'chat-9a');
+    laptop.$chats.listen(() => {});
+    await until(laptop.$connection, (status) => status === 'online');
+
+    await teacher.sendMessage('chat-9a', unique('Прочитайте параграф'));
+    const unread = (client: PartaClient) => client.$chats.get().find((c) => c.id === 'chat-9a')?.unreadCount ?? -1;
+    await until(laptop.$chats, () => unread(laptop) > 0);
+
+    await phone.markRead('chat-9a');
+    expect(unread(phone)).to.equal(0);
+    // The other open device hears it from the server, without reloading.
+    await until(laptop.$chats, () => unread(laptop) === 0);
+    // A fresh start reads the position from the server.
+    const later = await clientFor('u-student-2');
+    later.$chats.listen(() => {});
+    await until(later.$chatsLoading, (loading) => !loading);
+    expect(unread(later)).to.equal(0);
+  });
+
   it('after a lost connection, resume delivers exactly the missed messages, in order', async () => {
     const teacher = await clientFor('u-teacher');
     const student = await clientFor('u-student-1');

@@ -7,6 +7,7 @@ import {
   HistoryResponse,
   type Locale,
   limits,
+  MarkReadResponse,
   MeResponse,
   type Message,
   PartaError,
@@ -238,13 +239,19 @@ export class PartaClient {
   }
 
   /**
-   * Marks the chat read up to its latest event. The server has no read
-   * receipts yet, so for now this clears the unread counter on this device only.
+   * Marks the chat read up to its latest event: the counter drops at once,
+   * and the server keeps the position for the user's other tabs and devices.
    */
   async markRead(chatId: string): Promise<void> {
-    this.#updateChat(chatId, (chat) =>
-      chat.unreadCount === 0 ? chat : { ...chat, unreadCount: 0, readSeq: chat.lastSeq },
-    );
+    const chat = this.#chats.get().find((candidate) => candidate.id === chatId);
+    if (!chat || (chat.unreadCount === 0 && chat.readSeq >= chat.lastSeq)) return;
+    const seq = chat.lastSeq;
+    this.#updateChat(chatId, (current) => ({ ...current, unreadCount: 0, readSeq: Math.max(current.readSeq, seq) }));
+    try {
+      await this.#http.request(routes.read(chatId), { method: 'POST', body: { seq }, schema: MarkReadResponse });
+    } catch {
+      // Nothing is lost: the server's count comes back with the next chat list, and reading again retries.
+    }
   }
 
   /** Closes the socket and stops every timer; the client cannot be used afterwards. */

@@ -9,6 +9,7 @@ export const routes = {
   messages: (chatId: string) => `/api/v1/chats/${encodeURIComponent(chatId)}/messages`,
   events: (chatId: string) => `/api/v1/chats/${encodeURIComponent(chatId)}/events`,
   callToken: (chatId: string) => `/api/v1/chats/${encodeURIComponent(chatId)}/call`,
+  read: (chatId: string) => `/api/v1/chats/${encodeURIComponent(chatId)}/read`,
   socket: '/api/v1/socket',
   devSignIn: '/api/v1/dev/sign-in',
   devUsers: '/api/v1/dev/users',
@@ -69,6 +70,13 @@ export type SendMessageBody = z.infer<typeof SendMessageBody>;
 
 export const SendMessageResponse = z.object({ message: Message });
 export type SendMessageResponse = z.infer<typeof SendMessageResponse>;
+
+/** `POST read`: everything up to `seq` has been seen. Read positions only move forward. */
+export const MarkReadBody = z.object({ seq: z.int().check(z.nonnegative()) });
+export type MarkReadBody = z.infer<typeof MarkReadBody>;
+
+export const MarkReadResponse = z.object({ readSeq: z.int(), unreadCount: z.int() });
+export type MarkReadResponse = z.infer<typeof MarkReadResponse>;
 
 export const CallTokenResponse = z.object({
   /** The LiveKit server's WebSocket URL. */
