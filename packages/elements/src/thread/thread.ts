@@ -95,6 +95,10 @@ export class PartaThread extends LitElement {
     if (changed.has('chatId')) {
       this.#stick = true;
       this.#anchor = undefined;
+    } else if (!this.#anchor) {
+      // Read where the reader is now, before the new content lands: a scroll
+      // event may not have reported the latest position yet.
+      this.#onScroll();
     }
     this.#messages.store = client && this.chatId ? client.$messages(this.chatId) : undefined;
     this.#chats.store = client?.$chats;
