@@ -4,6 +4,7 @@ import type { Locale } from '@parta/protocol';
 import { css, html, LitElement, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { partaClientContext } from '../context.js';
+import { themeSchemes } from '../styles/tokens.js';
 
 /** Fetches an embed token from the host site's own route, with the host's session cookie. */
 export async function fetchToken(tokenUrl: string): Promise<string> {
@@ -26,20 +27,14 @@ export async function fetchToken(tokenUrl: string): Promise<string> {
  * @attr theme - `light` (default), `dark` or `auto` (follows the system) for every widget inside.
  */
 export class PartaClientProvider extends LitElement {
-  static override styles = css`
-    :host {
-      display: contents;
-    }
-    :host([theme='light']) {
-      color-scheme: light;
-    }
-    :host([theme='dark']) {
-      color-scheme: dark;
-    }
-    :host([theme='auto']) {
-      color-scheme: light dark;
-    }
-  `;
+  static override styles = [
+    themeSchemes,
+    css`
+      :host {
+        display: contents;
+      }
+    `,
+  ];
 
   /** The Parta server's URL. */
   @property({ attribute: 'base-url' }) baseUrl?: string;

@@ -1,5 +1,18 @@
 import { css } from 'lit';
 
+/** `theme="light|dark|auto"` on a widget or on `<parta-client>` sets the colour scheme below it. */
+export const themeSchemes = css`
+  :host([theme='light']) {
+    color-scheme: light;
+  }
+  :host([theme='dark']) {
+    color-scheme: dark;
+  }
+  :host([theme='auto']) {
+    color-scheme: light dark;
+  }
+`;
+
 /**
  * The design tokens every widget reads. A host page sets any `--parta-*`
  * token on an ancestor (even `body`); unset ones fall back to these defaults.
@@ -35,15 +48,7 @@ export const tokens = css`
     font-size: var(--_font-size);
     line-height: 1.4;
   }
-  :host([theme='light']) {
-    color-scheme: light;
-  }
-  :host([theme='dark']) {
-    color-scheme: dark;
-  }
-  :host([theme='auto']) {
-    color-scheme: light dark;
-  }
+  ${themeSchemes}
   :host([hidden]) {
     display: none !important;
   }
