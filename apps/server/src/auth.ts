@@ -1,6 +1,6 @@
-import { EMBED_TOKEN_AUDIENCE, ErrorCode, PARTA_ISSUER, PartaError } from '@parta/protocol';
+import { EMBED_TOKEN_AUDIENCE, EMBED_TOKEN_MAX_TTL_S, ErrorCode, PARTA_ISSUER, PartaError } from '@parta/protocol';
 import { and, eq } from 'drizzle-orm';
-import { decodeJwt, errors as joseErrors, jwtVerify, SignJWT } from 'jose';
+import { decodeJwt, decodeProtectedHeader, errors as joseErrors, jwtVerify, SignJWT } from 'jose';
 import type { Database } from './db/index.ts';
 import { organisations, orgMembers } from './db/schema.ts';
 
@@ -12,6 +12,8 @@ export interface Principal {
 }
 
 const encoder = new TextEncoder();
+/** Clock difference tolerated between a host site's backend and this server when judging a token's lifetime. */
+const clockSkewS = 60;
 
 export function createAuth(db: Database, serverSecret: string) {
   const serverKey = encoder.encode(serverSecret);
@@ -33,12 +35,19 @@ export function createAuth(db: Database, serverSecret: string) {
   async function verify(token: string | undefined): Promise<Principal> {
     if (!token) throw new PartaError(ErrorCode.Unauthorized, 'A bearer token is required');
     let issuer: string | undefined;
+    let keyId: string | undefined;
     try {
       issuer = decodeJwt(token).iss;
+      keyId = decodeProtectedHeader(token).kid;
     } catch {
       throw new PartaError(ErrorCode.Unauthorized, 'The token is not a JWT');
     }
     if (!issuer) throw new PartaError(ErrorCode.Unauthorized, 'The token has no issuer');
+    // The key id names the organisation whose secret signed the token; one that disagrees with
+    // the issuer is a token built to confuse, not a mistake worth guessing around.
+    if (keyId !== undefined && keyId !== issuer) {
+      throw new PartaError(ErrorCode.Unauthorized, 'The token key id does not match its issuer');
+    }
     const key = issuer === PARTA_ISSUER ? serverKey : await orgKey(issuer);
     if (!key) throw new PartaError(ErrorCode.Unauthorized, 'The token was issued by an unknown organisation');
     let claims: Awaited<ReturnType<typeof jwtVerify>>['payload'];
@@ -55,6 +64,10 @@ export function createAuth(db: Database, serverSecret: string) {
     }
     const userId = claims.sub as string;
     if (issuer !== PARTA_ISSUER) {
+      // Embed tokens are short-lived by contract, so a leaked one is worth little.
+      if ((claims.exp as number) - Date.now() / 1000 > EMBED_TOKEN_MAX_TTL_S + clockSkewS) {
+        throw new PartaError(ErrorCode.Unauthorized, 'An embed token may live at most one hour');
+      }
       // An organisation may only speak for its own members: the closed contour starts here.
       const [member] = await db
         .select({ userId: orgMembers.userId })

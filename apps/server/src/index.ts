@@ -12,6 +12,7 @@ import {
   PartaError,
   type Role,
   roleLabel,
+  roles,
   routes,
   SendMessageBody,
 } from '@parta/protocol';
@@ -30,7 +31,7 @@ import {
   sendMessage,
   userSummary,
 } from './chats.ts';
-import { openDatabase } from './db/index.ts';
+import { type DatabaseHandle, openDatabase } from './db/index.ts';
 import { organisations, orgMembers, users } from './db/schema.ts';
 import { demo, seedDemo } from './seed.ts';
 import { createHub } from './socket.ts';
@@ -42,19 +43,34 @@ export interface ServerOptions {
   host?: string;
   /** PostgreSQL connection string; without it the server runs on embedded PGlite. */
   databaseUrl?: string;
-  /** PGlite data directory (default: in memory). */
+  /** PGlite data directory (default: in memory, gone when the server closes). */
   dataDir?: string;
   /** Redis URL for pub/sub between several server processes. */
   redisUrl?: string;
+  /** The LiveKit server calls go through; without it call tokens answer 503 calls_unavailable. */
   livekit?: { url: string; apiKey: string; apiSecret: string };
   /** Enables dev sign-in as any user. Never in production. */
   devAuth?: boolean;
+  /** Seeds the demo school (idempotent). */
   seed?: boolean;
-  /** Secret for Parta's own tokens; every process behind one Redis must share it. */
+  /**
+   * Origins whose pages may call the API (the sites that embed the widgets).
+   * Default: any origin, which is safe because requests carry bearer tokens, never cookies.
+   */
+  corsOrigins?: string[];
+  /**
+   * Secret for Parta's own tokens; every process behind one Redis must share it.
+   * Default with dev auth: a fixed development value; otherwise a random one per process.
+   */
   serverSecret?: string;
   demoEmbedSecret?: string;
   logger?: boolean;
+  /** A socket that has not authenticated by then is closed with 4001 (default 10 s). */
+  socketAuthTimeoutMs?: number;
 }
+
+/** Shared by every development process so a token from one is accepted by all. */
+const devServerSecret = 'parta-dev-server-secret';
 
 type Schema = {
   safeParse(
@@ -78,15 +94,33 @@ function parse<T>(
 
 export async function startServer(options: ServerOptions = {}) {
   const database = await openDatabase(options);
-  const { db } = database;
-  if (options.seed) await seedDemo(db, options.demoEmbedSecret ?? demo.embedSecret);
+  let bus: Bus | undefined;
+  try {
+    if (options.seed) await seedDemo(database.db, options.demoEmbedSecret ?? demo.embedSecret);
+    bus = options.redisUrl ? await redisBus(options.redisUrl) : localBus();
+    return await serve(options, database, bus);
+  } catch (error) {
+    // A server that cannot start (port taken, Redis down) must not keep the database open.
+    await bus?.close();
+    await database.close();
+    throw error;
+  }
+}
 
-  const bus: Bus = options.redisUrl ? await redisBus(options.redisUrl) : localBus();
-  const auth = createAuth(db, options.serverSecret ?? 'parta-dev-server-secret');
-  const hub = createHub(db, auth, bus);
+async function serve(options: ServerOptions, database: DatabaseHandle, bus: Bus) {
+  const { db } = database;
+  // Without dev auth nothing mints Parta's own tokens yet, so a random secret only ensures
+  // that the well-known development one is never accepted outside development.
+  const serverSecret = options.serverSecret ?? (options.devAuth ? devServerSecret : crypto.randomUUID());
+  const auth = createAuth(db, serverSecret);
+  const hub = createHub(db, auth, bus, { authTimeoutMs: options.socketAuthTimeoutMs });
 
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: 64 * 1024 });
-  await app.register(cors, { origin: true, methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] });
+  await app.register(cors, {
+    origin: options.corsOrigins ?? true,
+    methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
+    maxAge: 600,
+  });
   await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
 
   app.setErrorHandler((error, _request, reply) => {
@@ -143,7 +177,8 @@ export async function startServer(options: ServerOptions = {}) {
     const query = parse(EventsQuery, request.query) as { after: number; limit?: number };
     const { chat } = await requireMember(db, request.params.chatId, userId);
     const page = await eventsAfter(db, chat.id, query.after, query.limit ?? limits.eventsPageMax);
-    return { ...page, lastSeq: chat.lastSeq };
+    // A message committed between the two reads must not leave lastSeq behind the events.
+    return { ...page, lastSeq: Math.max(chat.lastSeq, page.events.at(-1)?.seq ?? 0) };
   });
 
   app.post<ChatParams>('/api/v1/chats/:chatId/messages', async (request, reply) => {
@@ -200,6 +235,10 @@ export async function startServer(options: ServerOptions = {}) {
         .from(orgMembers)
         .innerJoin(users, eq(users.id, orgMembers.userId))
         .innerJoin(organisations, eq(organisations.id, orgMembers.orgId));
+      // Staff first, then students and parents: the order a sign-in list reads best in.
+      const rank = (member: { roles: string[] }) =>
+        Math.min(...member.roles.map((role) => roles.indexOf(role as Role)));
+      rows.sort((a, b) => rank(a.member) - rank(b.member) || a.user.surname.localeCompare(b.user.surname, 'ru'));
       return {
         users: rows.map(({ user, member, org }) => ({
           user: userSummary(user),
@@ -209,8 +248,14 @@ export async function startServer(options: ServerOptions = {}) {
     });
   }
 
-  const address = await app.listen({ port: options.port ?? 0, host: options.host ?? '127.0.0.1' });
-  const port = Number(new URL(address).port);
+  try {
+    await app.listen({ port: options.port ?? 0, host: options.host ?? '127.0.0.1' });
+  } catch (error) {
+    hub.closeAll();
+    await app.close();
+    throw error;
+  }
+  const port = (app.server.address() as { port: number }).port;
   return {
     app,
     port,

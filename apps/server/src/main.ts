@@ -5,6 +5,12 @@ const env = process.env;
 const production = env.NODE_ENV === 'production';
 const root = join(import.meta.dirname, '..', '..', '..');
 
+// Parta's own tokens are signed with this secret; the development default is public knowledge.
+if (production && !env.PARTA_SERVER_SECRET) {
+  console.error('PARTA_SERVER_SECRET must be set in production (the same value in every server process).');
+  process.exit(1);
+}
+
 const server = await startServer({
   port: Number(env.PORT ?? 8787),
   host: env.HOST ?? '127.0.0.1',
@@ -19,6 +25,7 @@ const server = await startServer({
   devAuth: env.PARTA_DEV_AUTH ? env.PARTA_DEV_AUTH === '1' : !production,
   seed: env.PARTA_SEED ? env.PARTA_SEED === '1' : !production,
   serverSecret: env.PARTA_SERVER_SECRET,
+  corsOrigins: env.PARTA_CORS_ORIGINS ? env.PARTA_CORS_ORIGINS.split(',').map((origin) => origin.trim()) : undefined,
   demoEmbedSecret: env.PARTA_DEMO_SECRET,
   logger: env.PARTA_LOG === '1',
 });

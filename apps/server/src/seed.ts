@@ -135,7 +135,8 @@ export async function seedDemo(db: Database, embedSecret: string = demo.embedSec
     await tx
       .insert(organisations)
       .values({ id: demo.orgId, type: 'school', name: demo.orgName, inn: '7701000001', kpp: '770101001', embedSecret })
-      .onConflictDoNothing();
+      // The secret follows the environment, so changing PARTA_DEMO_SECRET takes effect on an existing database.
+      .onConflictDoUpdate({ target: organisations.id, set: { embedSecret } });
     await tx
       .insert(users)
       .values(people.map(({ roles: _roles, ...person }) => person))

@@ -5,21 +5,43 @@ import type { Bus } from './bus.ts';
 import { eventsAfter, memberChatIds } from './chats.ts';
 import type { Database } from './db/index.ts';
 
-const authTimeoutMs = 10_000;
 const replayPage = 500;
+
+export interface HubOptions {
+  /** A socket that has not authenticated by then is closed with 4001. */
+  authTimeoutMs?: number;
+  /**
+   * Live events wait after `ready` until the client's `resume`, so a replay is never
+   * overtaken by a newer live event; a client that never resumes gets them after this.
+   */
+  resumeGraceMs?: number;
+}
 
 interface Connection {
   socket: WebSocket;
   userId: string;
   chats: Set<string>;
-  /** Last sequence number sent per chat: a live event at or below it is a duplicate. */
+  /** Last sequence number sent per chat: the next event must be exactly one more. */
   sent: Map<string, number>;
-  /** Live events that arrive while a resume replays are held back, then sent in order. */
-  held: ChatEvent[] | null;
+  /** Set while a replay or a gap fill reads the database; live events wait in `backlog`. */
+  busy: boolean;
+  backlog: ChatEvent[];
+  queue: Promise<void>;
+  graceTimer: ReturnType<typeof setTimeout> | undefined;
 }
 
-/** Keeps this process's sockets and delivers what the bus hears to them. */
-export function createHub(db: Database, auth: Auth, bus: Bus) {
+/**
+ * Keeps this process's sockets and delivers what the bus hears to them.
+ *
+ * Each socket receives every event of its chats once and in sequence order.
+ * Events can reach the bus out of order (two processes, or two requests, commit
+ * seq 5 and 6 and publish 6 first); when one arrives ahead of the next expected
+ * seq, the missing ones are read from the event log, which already holds them:
+ * a chat's seq is taken under its row lock, so 6 cannot commit before 5.
+ */
+export function createHub(db: Database, auth: Auth, bus: Bus, options: HubOptions = {}) {
+  const authTimeoutMs = options.authTimeoutMs ?? 10_000;
+  const resumeGraceMs = options.resumeGraceMs ?? 2_000;
   const byChat = new Map<string, Set<Connection>>();
   const byUser = new Map<string, Set<Connection>>();
 
@@ -34,26 +56,76 @@ export function createHub(db: Database, auth: Auth, bus: Bus) {
     if (set?.size === 0) map.delete(key);
   };
 
-  const send = (connection: Connection, frame: ServerFrame) => {
-    if (connection.socket.readyState === connection.socket.OPEN) connection.socket.send(JSON.stringify(frame));
+  const sendFrame = (socket: WebSocket, frame: ServerFrame) => {
+    if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(frame));
+  };
+  const sendEvent = (connection: Connection, event: ChatEvent) => {
+    connection.sent.set(event.chatId, event.seq);
+    sendFrame(connection.socket, { type: 'event', event });
   };
 
-  const deliver = (connection: Connection, event: ChatEvent) => {
-    if (connection.held) {
-      connection.held.push(event);
+  /**
+   * Runs `work` with live delivery held back, then delivers what arrived meanwhile.
+   * One at a time per socket, so a replay and a gap fill never interleave their events.
+   */
+  function exclusive(connection: Connection, work: () => Promise<void>): Promise<void> {
+    const run = connection.queue.then(async () => {
+      connection.busy = true;
+      try {
+        await work();
+      } finally {
+        connection.busy = false;
+        drain(connection);
+      }
+    });
+    connection.queue = run.catch(() => {});
+    return run;
+  }
+
+  function drain(connection: Connection) {
+    while (!connection.busy && connection.backlog.length > 0) deliver(connection, connection.backlog.shift()!);
+  }
+
+  function deliver(connection: Connection, event: ChatEvent) {
+    if (connection.busy) {
+      connection.backlog.push(event);
       return;
     }
-    if (event.seq <= (connection.sent.get(event.chatId) ?? 0)) return;
-    connection.sent.set(event.chatId, event.seq);
-    send(connection, { type: 'event', event });
-  };
+    const last = connection.sent.get(event.chatId);
+    if (last !== undefined && event.seq <= last) return;
+    if (last === undefined || event.seq === last + 1) {
+      sendEvent(connection, event);
+      return;
+    }
+    void exclusive(connection, async () => {
+      await fill(connection, event.chatId, last, event.seq);
+    }).catch(() => {
+      // The log could not be read: the client sees the gap and asks for it over HTTP.
+    });
+  }
+
+  /** Sends the chat's logged events after `after` up to at least `until`, in order. */
+  async function fill(connection: Connection, chatId: string, after: number, until = Number.POSITIVE_INFINITY) {
+    let cursor = after;
+    let count = 0;
+    while (cursor < until) {
+      const page = await eventsAfter(db, chatId, cursor, replayPage);
+      for (const event of page.events) {
+        sendEvent(connection, event);
+        count++;
+      }
+      cursor = page.events.at(-1)?.seq ?? cursor;
+      if (!page.hasMore) break;
+    }
+    return count;
+  }
 
   bus.onMessage((topic, frame) => {
     if (topic.startsWith('chat:')) {
       const chatId = topic.slice(5);
       for (const connection of byChat.get(chatId) ?? []) {
         if (frame.type === 'event') deliver(connection, frame.event);
-        else send(connection, frame);
+        else sendFrame(connection.socket, frame);
       }
     } else if (topic.startsWith('user:')) {
       for (const connection of byUser.get(topic.slice(5)) ?? []) {
@@ -62,66 +134,76 @@ export function createHub(db: Database, auth: Auth, bus: Bus) {
           add(byChat, frame.chat.id, connection);
         } else if (frame.type === 'chat.removed') {
           connection.chats.delete(frame.chatId);
+          connection.sent.delete(frame.chatId);
+          connection.backlog = connection.backlog.filter((event) => event.chatId !== frame.chatId);
           remove(byChat, frame.chatId, connection);
         }
-        send(connection, frame);
+        sendFrame(connection.socket, frame);
       }
     }
   });
 
   async function resume(connection: Connection, cursors: Record<string, number>) {
-    connection.held = [];
+    clearTimeout(connection.graceTimer);
     let replayed = 0;
-    try {
+    await exclusive(connection, async () => {
       for (const [chatId, cursor] of Object.entries(cursors)) {
+        // Only the user's own chats: a cursor for any other chat is ignored, not an error,
+        // since a client may still hold one for a chat it has just left.
         if (!connection.chats.has(chatId)) continue;
-        let after = Math.max(cursor, 0);
-        for (;;) {
-          const page = await eventsAfter(db, chatId, after, replayPage);
-          for (const event of page.events) {
-            connection.sent.set(chatId, event.seq);
-            send(connection, { type: 'event', event });
-            replayed++;
-          }
-          after = page.events.at(-1)?.seq ?? after;
-          if (!page.hasMore) break;
-        }
-        if (!connection.sent.has(chatId)) connection.sent.set(chatId, after);
+        const after = Math.max(cursor, 0);
+        connection.sent.set(chatId, after);
+        replayed += await fill(connection, chatId, after);
       }
-    } finally {
-      const held = connection.held;
-      connection.held = null;
-      send(connection, { type: 'resumed', replayed });
-      for (const event of held ?? []) deliver(connection, event);
-    }
+      sendFrame(connection.socket, { type: 'resumed', replayed });
+    });
+  }
+
+  async function authenticate(socket: WebSocket, token: string): Promise<Connection> {
+    const principal = await auth.verify(token);
+    const chats = new Set(await memberChatIds(db, principal.userId));
+    const connection: Connection = {
+      socket,
+      userId: principal.userId,
+      chats,
+      sent: new Map(),
+      busy: true,
+      backlog: [],
+      queue: Promise.resolve(),
+      graceTimer: undefined,
+    };
+    connection.graceTimer = setTimeout(() => {
+      if (!connection.busy) return;
+      connection.busy = false;
+      drain(connection);
+    }, resumeGraceMs);
+    add(byUser, principal.userId, connection);
+    for (const chatId of chats) add(byChat, chatId, connection);
+    sendFrame(socket, { type: 'ready', userId: principal.userId, sessionId: crypto.randomUUID() });
+    return connection;
   }
 
   function accept(socket: WebSocket) {
     let connection: Connection | null = null;
+    let closed = false;
     const timer = setTimeout(() => socket.close(CloseCode.Unauthorized, 'auth timeout'), authTimeoutMs);
+    // Frames are handled one after another: a client may send `resume` right behind `auth`
+    // without waiting for `ready`, and it must not be judged before the token is checked.
+    let inbox = Promise.resolve();
 
-    socket.on('message', async (data) => {
-      let frame: ClientFrame;
-      try {
-        const parsed = ClientFrame.safeParse(JSON.parse(String(data)));
-        if (!parsed.success) throw new Error(parsed.error.message);
-        frame = parsed.data;
-      } catch {
-        socket.send(JSON.stringify({ type: 'error', code: ErrorCode.BadRequest, message: 'Malformed frame' }));
-        return;
-      }
+    const handle = async (frame: ClientFrame) => {
       try {
         if (frame.type === 'ping') {
-          socket.send(JSON.stringify({ type: 'pong', t: frame.t }));
+          sendFrame(socket, { type: 'pong', t: frame.t });
         } else if (frame.type === 'auth') {
           if (connection) return;
-          const principal = await auth.verify(frame.token);
+          const authenticated = await authenticate(socket, frame.token);
           clearTimeout(timer);
-          const chats = new Set(await memberChatIds(db, principal.userId));
-          connection = { socket, userId: principal.userId, chats, sent: new Map(), held: null };
-          add(byUser, principal.userId, connection);
-          for (const chatId of chats) add(byChat, chatId, connection);
-          send(connection, { type: 'ready', userId: principal.userId, sessionId: crypto.randomUUID() });
+          if (closed) {
+            release(authenticated);
+            return;
+          }
+          connection = authenticated;
         } else if (frame.type === 'resume') {
           if (!connection) throw new PartaError(ErrorCode.Unauthorized, 'Authenticate first');
           await resume(connection, frame.cursors);
@@ -129,18 +211,37 @@ export function createHub(db: Database, auth: Auth, bus: Bus) {
       } catch (error) {
         const code = error instanceof PartaError ? error.code : ErrorCode.Internal;
         const message = error instanceof PartaError ? error.message : 'Server error';
-        socket.send(JSON.stringify({ type: 'error', code, message }));
-        if (!connection)
+        sendFrame(socket, { type: 'error', code, message });
+        if (!connection) {
           socket.close(code === ErrorCode.TokenExpired ? CloseCode.TokenExpired : CloseCode.Unauthorized, code);
+        }
       }
+    };
+
+    socket.on('message', (data) => {
+      let frame: ClientFrame;
+      try {
+        const parsed = ClientFrame.safeParse(JSON.parse(String(data)));
+        if (!parsed.success) throw new Error(parsed.error.message);
+        frame = parsed.data;
+      } catch {
+        sendFrame(socket, { type: 'error', code: ErrorCode.BadRequest, message: 'Malformed frame' });
+        return;
+      }
+      inbox = inbox.then(() => handle(frame));
     });
 
     socket.on('close', () => {
+      closed = true;
       clearTimeout(timer);
-      if (!connection) return;
-      remove(byUser, connection.userId, connection);
-      for (const chatId of connection.chats) remove(byChat, chatId, connection);
+      if (connection) release(connection);
     });
+  }
+
+  function release(connection: Connection) {
+    clearTimeout(connection.graceTimer);
+    remove(byUser, connection.userId, connection);
+    for (const chatId of connection.chats) remove(byChat, chatId, connection);
   }
 
   return {

@@ -1,4 +1,7 @@
-/** Starts real servers for tests, on PGlite or on a fresh PostgreSQL database (PARTA_TEST_DB=postgres). */
+/**
+ * Starts real servers for tests, on PGlite or on a fresh PostgreSQL database.
+ * PARTA_TEST_DB=pglite or =postgres picks one; unset, every suite runs on both.
+ */
 import { type ChatEvent, routes, type ServerFrame } from '@parta/protocol';
 import { SignJWT } from 'jose';
 import pg from 'pg';
@@ -6,7 +9,11 @@ import WebSocket from 'ws';
 import { type ServerOptions, startServer } from './index.ts';
 import { demo } from './seed.ts';
 
-export const usePostgres = process.env.PARTA_TEST_DB === 'postgres';
+export type Backend = 'pglite' | 'postgres';
+export const backends: Backend[] =
+  process.env.PARTA_TEST_DB === 'pglite' || process.env.PARTA_TEST_DB === 'postgres'
+    ? [process.env.PARTA_TEST_DB]
+    : ['pglite', 'postgres'];
 const adminUrl = process.env.PARTA_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 export const livekit = { url: 'ws://127.0.0.1:7880', apiKey: 'devkey', apiSecret: 'secret' };
@@ -31,8 +38,9 @@ export async function freshPostgres(): Promise<{ url: string; drop(): Promise<vo
   };
 }
 
-export async function testServer(extra: ServerOptions = {}) {
-  const database = usePostgres && !extra.databaseUrl ? await freshPostgres() : null;
+/** One server per test file and backend: PGlite takes a while to start, so tests share it. */
+export async function testServer(backend: Backend, extra: ServerOptions = {}) {
+  const database = backend === 'postgres' && !extra.databaseUrl ? await freshPostgres() : null;
   const server = await startServer({
     devAuth: true,
     seed: true,
@@ -92,14 +100,24 @@ export async function api<T = unknown>(
   return { status: response.status, body: (await response.json()) as T };
 }
 
-export const post = (baseUrl: string, token: string, chatId: string, text: string, clientKey = crypto.randomUUID()) =>
+export const post = (
+  baseUrl: string,
+  token: string,
+  chatId: string,
+  text: string,
+  clientKey: string = crypto.randomUUID(),
+) =>
   api<{ message: { id: string; seq: number; text: string } }>(baseUrl, token, routes.messages(chatId), {
     body: { clientKey, text },
   });
 
-/** A WebSocket client that records every frame, for asserting what a user's browser would receive. */
-export async function socketClient(baseUrl: string, token: string, cursors?: Record<string, number>) {
+/**
+ * A WebSocket client that records every frame, for asserting what a user's browser would receive.
+ * Like the real client it sends `resume` after `ready` (with no cursors unless given); `resume: false` skips it.
+ */
+export async function socketClient(baseUrl: string, token: string, cursors: Record<string, number> | false = {}) {
   const socket = new WebSocket(baseUrl.replace(/^http/, 'ws') + routes.socket);
+  const closed = new Promise<number>((resolve) => socket.once('close', (code) => resolve(code)));
   const frames: ServerFrame[] = [];
   const waiters: { test: (frame: ServerFrame) => boolean; resolve: (frame: ServerFrame) => void }[] = [];
   socket.on('message', (data) => {
@@ -131,8 +149,8 @@ export async function socketClient(baseUrl: string, token: string, cursors?: Rec
     socket.once('error', reject);
   });
   socket.send(JSON.stringify({ type: 'auth', token }));
-  await next((frame) => frame.type === 'ready' || frame.type === 'error');
-  if (cursors) {
+  const greeting = await next((frame) => frame.type === 'ready' || frame.type === 'error');
+  if (cursors && greeting.type === 'ready') {
     socket.send(JSON.stringify({ type: 'resume', cursors }));
     await next((frame) => frame.type === 'resumed');
   }
@@ -145,7 +163,7 @@ export async function socketClient(baseUrl: string, token: string, cursors?: Rec
     frames,
     next,
     events,
-    closed: new Promise<number>((resolve) => socket.once('close', (code) => resolve(code))),
+    closed,
     close: () => socket.close(),
   };
 }

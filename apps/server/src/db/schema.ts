@@ -74,7 +74,7 @@ export const orgMembers = pgTable(
     roles: text('roles').array().notNull(),
     classId: text('class_id').references(() => classes.id),
     position: text('position'),
-    joinedAt: createdAt(),
+    joinedAt: timestamp('joined_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.orgId, t.userId] }), index('org_members_user_idx').on(t.userId)],
 );
@@ -128,7 +128,7 @@ export const chatMembers = pgTable(
       .default('member'),
     readSeq: bigint('read_seq', { mode: 'number' }).notNull().default(0),
     muted: boolean('muted').notNull().default(false),
-    joinedAt: createdAt(),
+    joinedAt: timestamp('joined_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.chatId, t.userId] }), index('chat_members_user_idx').on(t.userId)],
 );
