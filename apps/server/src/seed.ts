@@ -69,6 +69,7 @@ const people = [
 type ChatSeed = {
   id: string;
   kind: 'class' | 'parents' | 'teachers_room' | 'channel';
+  structure: 'everyone' | 'staff' | 'teachers' | 'class' | 'parents';
   title: string;
   classId?: string;
   members: [string, 'owner' | 'admin' | 'member'][];
@@ -78,6 +79,7 @@ const { director, teacher, student1, student2, parent1 } = demo.users;
 const chatSeeds: ChatSeed[] = [
   {
     id: demo.chats.class9a,
+    structure: 'class',
     kind: 'class',
     title: '9А',
     classId: demo.classId,
@@ -89,6 +91,7 @@ const chatSeeds: ChatSeed[] = [
   },
   {
     id: demo.chats.parents9a,
+    structure: 'parents',
     kind: 'parents',
     title: 'Родители 9А',
     classId: demo.classId,
@@ -99,6 +102,7 @@ const chatSeeds: ChatSeed[] = [
   },
   {
     id: demo.chats.teachers,
+    structure: 'teachers',
     kind: 'teachers_room',
     title: 'Учительская',
     members: [
@@ -108,6 +112,7 @@ const chatSeeds: ChatSeed[] = [
   },
   {
     id: demo.chats.staff,
+    structure: 'staff',
     kind: 'channel',
     title: 'Сотрудники',
     members: [
@@ -117,6 +122,7 @@ const chatSeeds: ChatSeed[] = [
   },
   {
     id: demo.chats.school,
+    structure: 'everyone',
     kind: 'channel',
     title: 'Общешкольный',
     members: [
@@ -178,9 +184,11 @@ export async function seedDemo(db: Database, embedSecret: string = demo.embedSec
           classId: chat.classId ?? null,
           kind: chat.kind,
           title: chat.title,
+          structure: chat.structure,
           onlyAdminsWrite: chat.kind === 'channel',
         })
-        .onConflictDoNothing();
+        // Databases seeded before chats knew their place in the structure learn it here.
+        .onConflictDoUpdate({ target: chats.id, set: { structure: chat.structure } });
       await tx
         .insert(chatMembers)
         .values(chat.members.map(([userId, role]) => ({ chatId: chat.id, userId, role })))

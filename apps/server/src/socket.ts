@@ -253,3 +253,5 @@ export function createHub(db: Database, auth: Auth, bus: Bus, options: HubOption
     },
   };
 }
+
+export type Hub = ReturnType<typeof createHub>;

@@ -2,6 +2,8 @@ import * as z from 'zod/mini';
 import { ChatEvent, ChatSummary, Id, Membership, Message, MessageText, Organisation, UserSummary } from './entities.js';
 import { limits } from './limits.js';
 
+const enc = encodeURIComponent;
+
 /** Every HTTP route of the reference server, relative to its base URL. */
 export const routes = {
   me: '/api/v1/me',
@@ -13,6 +15,34 @@ export const routes = {
   socket: '/api/v1/socket',
   devSignIn: '/api/v1/dev/sign-in',
   devUsers: '/api/v1/dev/users',
+  devMailbox: '/api/v1/dev/mailbox',
+  authCode: '/api/v1/auth/code',
+  authVerify: '/api/v1/auth/verify',
+  authRefresh: '/api/v1/auth/refresh',
+  oidcStart: '/api/v1/auth/oidc/start',
+  oidcCallback: '/api/v1/auth/oidc/callback',
+  myRequests: '/api/v1/me/requests',
+  myChildConfirm: (childId: string) => `/api/v1/me/children/${enc(childId)}/confirm`,
+  contacts: '/api/v1/contacts',
+  organisations: '/api/v1/orgs',
+  organisation: (orgId: string) => `/api/v1/orgs/${enc(orgId)}`,
+  orgCounters: (orgId: string) => `/api/v1/orgs/${enc(orgId)}/counters`,
+  orgAdmins: (orgId: string, userId?: string) => `/api/v1/orgs/${enc(orgId)}/admins${userId ? `/${enc(userId)}` : ''}`,
+  orgMembers: (orgId: string) => `/api/v1/orgs/${enc(orgId)}/members`,
+  orgMember: (orgId: string, userId: string) => `/api/v1/orgs/${enc(orgId)}/members/${enc(userId)}`,
+  classes: (orgId: string) => `/api/v1/orgs/${enc(orgId)}/classes`,
+  class: (orgId: string, classId: string) => `/api/v1/orgs/${enc(orgId)}/classes/${enc(classId)}`,
+  invites: (orgId: string) => `/api/v1/orgs/${enc(orgId)}/invites`,
+  invite: (orgId: string, code: string) => `/api/v1/orgs/${enc(orgId)}/invites/${enc(code)}`,
+  joinRequests: (orgId: string) => `/api/v1/orgs/${enc(orgId)}/requests`,
+  verifications: (orgId: string) => `/api/v1/orgs/${enc(orgId)}/verifications`,
+  invitePreview: (code: string) => `/api/v1/invites/${enc(code)}`,
+  inviteRequest: (code: string) => `/api/v1/invites/${enc(code)}/request`,
+  joinRequestAction: (requestId: string, action: 'approve' | 'decline' | 'cancel') =>
+    `/api/v1/requests/${enc(requestId)}/${action}`,
+  requestVerification: '/api/v1/verifications',
+  verificationAction: (requestId: string, action: 'approve' | 'decline' | 'cancel') =>
+    `/api/v1/verifications/${enc(requestId)}/${action}`,
   health: '/health',
 } as const;
 
@@ -22,6 +52,14 @@ export const ErrorResponse = z.object({
 
 export const MeResponse = z.object({
   user: UserSummary,
+  /** The user's own profile, which only they (and nobody searching) see. */
+  profile: z.object({
+    patronymic: z.nullable(z.string()),
+    sex: z.nullable(z.string()),
+    birthDate: z.nullable(z.string()),
+    phone: z.nullable(z.string()),
+    email: z.nullable(z.string()),
+  }),
   organisations: z.array(z.object({ organisation: Organisation, membership: Membership })),
 });
 export type MeResponse = z.infer<typeof MeResponse>;

@@ -27,7 +27,11 @@ export type Organisation = z.infer<typeof Organisation>;
 export const Membership = z.object({
   orgId: Id,
   roles: z.array(z.enum(roles)),
+  /** A student's class. */
   classId: z.nullable(Id),
+  /** Classes this member leads as class teacher. */
+  leadClassIds: z.array(Id),
+  position: z.nullable(z.string()),
 });
 export type Membership = z.infer<typeof Membership>;
 

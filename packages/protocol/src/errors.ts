@@ -13,6 +13,15 @@ export const ErrorCode = {
   RateLimited: 'rate_limited',
   MessageTooLong: 'message_too_long',
   CallsUnavailable: 'calls_unavailable',
+  /** A product limit (links per day, folders, forward targets) would be exceeded. */
+  LimitReached: 'limit_reached',
+  /** The invite link expired, was revoked or used up. */
+  InviteInvalid: 'invite_invalid',
+  /** The request was already approved, declined or cancelled: decisions are final. */
+  AlreadyDecided: 'already_decided',
+  NotOrgMember: 'not_org_member',
+  /** The one-time sign-in code is wrong or expired. */
+  CodeInvalid: 'code_invalid',
   Internal: 'internal',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -30,6 +39,17 @@ const messages: Record<ErrorCode, Record<Locale, string>> = {
   rate_limited: { ru: 'Слишком много запросов, попробуйте позже', en: 'Too many requests; try again later' },
   message_too_long: { ru: 'Сообщение слишком длинное', en: 'The message is too long' },
   calls_unavailable: { ru: 'Звонки сейчас недоступны', en: 'Calls are unavailable right now' },
+  limit_reached: { ru: 'Достигнут лимит', en: 'The limit has been reached' },
+  invite_invalid: {
+    ru: 'Ссылка-приглашение больше не действует',
+    en: 'This invite link no longer works',
+  },
+  already_decided: {
+    ru: 'Решение по заявке уже принято, его нельзя изменить',
+    en: 'This request has already been decided and cannot be changed',
+  },
+  not_org_member: { ru: 'Вы не состоите в этой организации', en: 'You are not a member of this organisation' },
+  code_invalid: { ru: 'Неверный или устаревший код', en: 'The code is wrong or has expired' },
   internal: { ru: 'Ошибка сервера, попробуйте ещё раз', en: 'Server error; try again' },
 };
 
@@ -50,6 +70,11 @@ export const errorStatus: Record<ErrorCode, number> = {
   rate_limited: 429,
   message_too_long: 413,
   calls_unavailable: 503,
+  limit_reached: 429,
+  invite_invalid: 410,
+  already_decided: 409,
+  not_org_member: 403,
+  code_invalid: 400,
   internal: 500,
 };
 

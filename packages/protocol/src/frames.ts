@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { OrgCounters } from './community.js';
 import { ChatEvent, ChatSummary, Id } from './entities.js';
 
 /**
@@ -21,6 +22,10 @@ export const ServerFrame = z.discriminatedUnion('type', [
   /** The user's chat list changed (joined, left, renamed). */
   z.object({ type: z.literal('chat'), chat: ChatSummary }),
   z.object({ type: z.literal('chat.removed'), chatId: Id }),
+  /** What waits for this member's decision changed (join requests, verifications). */
+  z.object({ type: z.literal('counters'), counters: OrgCounters }),
+  /** The user's organisations, roles or profile changed (a request approved, a role given or taken). */
+  z.object({ type: z.literal('me.changed') }),
   z.object({ type: z.literal('pong'), t: z.number() }),
   z.object({ type: z.literal('error'), code: z.string(), message: z.string() }),
 ]);

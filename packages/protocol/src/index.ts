@@ -1,4 +1,6 @@
+export * from './access.js';
 export * from './api.js';
+export * from './community.js';
 export * from './entities.js';
 export * from './errors.js';
 export * from './frames.js';

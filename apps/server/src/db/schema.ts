@@ -25,6 +25,11 @@ export const users = pgTable('users', {
   /** Holds a staff role in some organisation, or passed teacher verification. */
   verified: boolean('verified').notNull().default(false),
   avatarUrl: text('avatar_url'),
+  /** Sign-in contacts, normalised (`+79990000000`, lower-case e-mail). Never searchable by others. */
+  phone: text('phone').unique(),
+  email: text('email').unique(),
+  /** Subject at the external OpenID Connect provider, as `issuer|sub`. */
+  oidcSubject: text('oidc_subject').unique(),
   createdAt: createdAt(),
 });
 
@@ -106,6 +111,11 @@ export const chats = pgTable(
     title: text('title').notNull(),
     avatarUrl: text('avatar_url'),
     onlyAdminsWrite: boolean('only_admins_write').notNull().default(false),
+    /**
+     * Chats that come with the organisation's structure and whose members follow it:
+     * `everyone` and `staff` channels, the `teachers` room, a class's `class` and `parents` chats.
+     */
+    structure: text('structure', { enum: ['everyone', 'staff', 'teachers', 'class', 'parents'] }),
     /** The latest event's sequence number; bumped under a row lock to order the chat. */
     lastSeq: bigint('last_seq', { mode: 'number' }).notNull().default(0),
     lastActivityAt: timestamp('last_activity_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
@@ -113,6 +123,92 @@ export const chats = pgTable(
   },
   (t) => [index('chats_org_idx').on(t.orgId)],
 );
+
+export const inviteLinks = pgTable(
+  'invite_links',
+  {
+    code: text('code').primaryKey(),
+    orgId: text('org_id')
+      .notNull()
+      .references(() => organisations.id),
+    role: text('role').notNull(),
+    classId: text('class_id').references(() => classes.id),
+    childId: text('child_id').references(() => users.id),
+    createdBy: text('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
+    maxUses: integer('max_uses').notNull(),
+    uses: integer('uses').notNull().default(0),
+    revokedAt: timestamp('revoked_at', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [index('invite_links_org_created_idx').on(t.orgId, t.createdAt)],
+);
+
+export const joinRequests = pgTable(
+  'join_requests',
+  {
+    id: text('id').primaryKey(),
+    orgId: text('org_id')
+      .notNull()
+      .references(() => organisations.id),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id),
+    inviteCode: text('invite_code')
+      .notNull()
+      .references(() => inviteLinks.code),
+    role: text('role').notNull(),
+    classId: text('class_id').references(() => classes.id),
+    childId: text('child_id').references(() => users.id),
+    status: text('status', { enum: ['pending', 'approved', 'declined', 'cancelled'] })
+      .notNull()
+      .default('pending'),
+    createdAt: createdAt(),
+    decidedAt: timestamp('decided_at', { withTimezone: true, mode: 'date' }),
+    decidedBy: text('decided_by').references(() => users.id),
+  },
+  (t) => [
+    index('join_requests_org_status_idx').on(t.orgId, t.status),
+    index('join_requests_user_idx').on(t.userId),
+    // One pending request per person and organisation: following a second link waits on the first.
+    uniqueIndex('join_requests_pending_uq').on(t.orgId, t.userId).where(sql`status = 'pending'`),
+  ],
+);
+
+export const verificationRequests = pgTable(
+  'verification_requests',
+  {
+    id: text('id').primaryKey(),
+    orgId: text('org_id')
+      .notNull()
+      .references(() => organisations.id),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id),
+    position: text('position').notNull(),
+    status: text('status', { enum: ['pending', 'approved', 'declined', 'cancelled'] })
+      .notNull()
+      .default('pending'),
+    createdAt: createdAt(),
+    decidedAt: timestamp('decided_at', { withTimezone: true, mode: 'date' }),
+    decidedBy: text('decided_by').references(() => users.id),
+  },
+  (t) => [
+    index('verification_requests_org_status_idx').on(t.orgId, t.status),
+    uniqueIndex('verification_requests_pending_uq').on(t.userId).where(sql`status = 'pending'`),
+  ],
+);
+
+/** One-time sign-in codes, stored hashed; a few wrong tries burn the code. */
+export const signInCodes = pgTable('sign_in_codes', {
+  contact: text('contact').primaryKey(),
+  codeHash: text('code_hash').notNull(),
+  expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
+  attempts: integer('attempts').notNull().default(0),
+  createdAt: createdAt(),
+});
 
 export const chatMembers = pgTable(
   'chat_members',
