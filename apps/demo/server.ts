@@ -78,11 +78,14 @@ export async function startDemo(options: DemoOptions) {
     reply.header('content-security-policy', csp);
   });
 
-  const page = async () => {
-    const html = await readFile(join(distDir, 'index.html'), 'utf8');
+  const page = async (name: string) => {
+    const html = await readFile(join(distDir, name), 'utf8');
     return html.replaceAll('__PARTA_URL__', options.partaUrl);
   };
-  app.get('/', async (_request, reply) => reply.type('text/html; charset=utf-8').send(await page()));
+  app.get('/', async (_request, reply) => reply.type('text/html; charset=utf-8').send(await page('index.html')));
+  for (const name of ['admin.html', 'join.html', 'mailbox.html']) {
+    app.get(`/${name}`, async (_request, reply) => reply.type('text/html; charset=utf-8').send(await page(name)));
+  }
 
   app.get('/session', async (request, reply) => {
     const account = currentAccount(request.headers.cookie);

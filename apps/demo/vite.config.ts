@@ -4,5 +4,12 @@ export default defineConfig({
   // Workspace packages resolve to their TypeScript sources: no package build needed first.
   resolve: { conditions: ['source', ...defaultClientConditions] },
   // livekit-client is one large chunk, loaded only when a call starts.
-  build: { target: 'es2022', outDir: 'dist', emptyOutDir: true, chunkSizeWarningLimit: 700 },
+  build: {
+    target: 'es2022',
+    outDir: 'dist',
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 700,
+    // The messenger, the administration pages, the invite landing page and the development mailbox.
+    rollupOptions: { input: ['index.html', 'admin.html', 'join.html', 'mailbox.html'] },
+  },
 });

@@ -2,22 +2,9 @@ import '@parta/elements/client/define';
 import '@parta/elements/chat-list/define';
 import '@parta/elements/thread/define';
 import type { DemoAccount } from '../accounts.ts';
-
-interface Session {
-  account: DemoAccount | null;
-  accounts: DemoAccount[];
-}
+import { post, session, showAccount } from './account.ts';
 
 const $ = <T extends Element>(selector: string) => document.querySelector(selector) as T;
-
-async function post(path: string, body: unknown) {
-  const response = await fetch(path, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`${path}: ${response.status}`);
-}
 
 function showSignIn(accounts: DemoAccount[]) {
   const list = $<HTMLUListElement>('#accounts');
@@ -42,19 +29,7 @@ function showSignIn(accounts: DemoAccount[]) {
   $<HTMLElement>('#sign-in').hidden = false;
 }
 
-function showMessenger(account: DemoAccount) {
-  const who = $<HTMLElement>('#account');
-  const name = document.createElement('span');
-  name.textContent = account.name;
-  const signOut = document.createElement('button');
-  signOut.type = 'button';
-  signOut.textContent = 'Выйти';
-  signOut.addEventListener('click', async () => {
-    await post('/logout', {});
-    location.reload();
-  });
-  who.replaceChildren(name, signOut);
-
+function showMessenger() {
   const client = $<HTMLElement & { baseUrl: string }>('#parta');
   client.baseUrl = $<HTMLMetaElement>('meta[name="parta-url"]').content;
 
@@ -84,7 +59,6 @@ function showMessenger(account: DemoAccount) {
   $<HTMLElement>('#messenger').hidden = false;
 }
 
-const response = await fetch('/session');
-const session = (await response.json()) as Session;
-if (session.account) showMessenger(session.account);
-else showSignIn(session.accounts);
+const current = await session();
+if (await showAccount()) showMessenger();
+else showSignIn(current.accounts);

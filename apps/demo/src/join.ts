@@ -1,0 +1,227 @@
+/**
+ * The page an invite link opens: the person sees who invites them and as whom,
+ * signs up or in with a one-time code, fills in a profile and files a join
+ * request, then waits on this page until it is decided.
+ */
+import '@parta/elements/client/define';
+import '@parta/elements/chat-list/define';
+import {
+  cancelJoinRequest,
+  createClient,
+  fileJoinRequest,
+  myRequests,
+  type PartaClient,
+  PartaError,
+  previewInvite,
+} from '@parta/core';
+import type { PartaClientProvider } from '@parta/elements/client/client';
+import {
+  errorMessage,
+  type ErrorCode,
+  type InvitePreview,
+  type JoinRequest,
+  RefreshResponse,
+  routes,
+  SignInResponse,
+} from '@parta/protocol';
+
+const $ = <T extends Element>(selector: string) => document.querySelector(selector) as T;
+const partaUrl = $<HTMLMetaElement>('meta[name="parta-url"]').content;
+const code = decodeURIComponent(location.hash.slice(1));
+const steps = ['#contact-form', '#code-form', '#profile-form', '#waiting', '#accepted'];
+const tokenKey = 'parta.platform-token';
+
+function show(step: string) {
+  for (const id of steps) $<HTMLElement>(id).hidden = id !== step;
+  $<HTMLElement>(step).querySelector<HTMLElement>('input, select, button')?.focus();
+}
+
+function fail(error: unknown) {
+  const box = $<HTMLElement>('#join-error');
+  box.textContent =
+    error instanceof PartaError ? errorMessage(error.code as ErrorCode, 'ru') : 'Не получилось, попробуйте ещё раз';
+  if (error instanceof PartaError && error.code === 'bad_request') box.textContent += `: ${error.message}`;
+  box.hidden = false;
+}
+
+async function call<T>(path: string, schema: { parse(data: unknown): T }, body: unknown, token?: string): Promise<T> {
+  const response = await fetch(partaUrl + path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify(body),
+  });
+  const json = await response.json();
+  if (!response.ok) throw new PartaError(json.error.code, json.error.message);
+  return schema.parse(json);
+}
+
+/** The platform session lives in this tab only: it ends when the tab closes. */
+function stored(): { token: string; expiresAt: string } | null {
+  const raw = sessionStorage.getItem(tokenKey);
+  return raw ? (JSON.parse(raw) as { token: string; expiresAt: string }) : null;
+}
+
+async function token(): Promise<string> {
+  const current = stored();
+  if (!current) throw new PartaError('unauthorized', 'Sign in again');
+  if (Date.parse(current.expiresAt) - Date.now() > 60_000) return current.token;
+  const fresh = await call(routes.authRefresh, RefreshResponse, {}, current.token);
+  sessionStorage.setItem(tokenKey, JSON.stringify(fresh));
+  return fresh.token;
+}
+
+function describe(preview: InvitePreview): string {
+  const where = preview.class
+    ? `, класс ${preview.class.number}${preview.class.letter}${preview.class.title ? ` · ${preview.class.title}` : ''}`
+    : '';
+  const child = preview.child ? ` (ребёнок: ${preview.child.surname} ${preview.child.name})` : '';
+  return `${preview.organisation.name} приглашает вас: ${preview.roleLabel.toLowerCase()}${where}${child}.`;
+}
+
+let client: PartaClient | null = null;
+
+function accepted(orgName: string) {
+  $<HTMLElement>('#accepted-text').textContent = `Заявка одобрена. Добро пожаловать в «${orgName}»!`;
+  $<PartaClientProvider>('#parta').client = client!;
+  show('#accepted');
+}
+
+/** Waits for the decision: the server tells this page's socket when the person's organisations change. */
+function wait(request: JoinRequest) {
+  client ??= createClient({ baseUrl: partaUrl, getToken: token, storage: 'none' });
+  show('#waiting');
+  const cancel = $<HTMLButtonElement>('#cancel-request');
+  cancel.onclick = async () => {
+    try {
+      await cancelJoinRequest(client!, request.id);
+      $<HTMLElement>('#waiting-text').textContent = 'Заявка отозвана.';
+      cancel.hidden = true;
+    } catch (error) {
+      fail(error);
+    }
+  };
+  const stop = client.$me.subscribe((me) => {
+    if (!me?.organisations.some((entry) => entry.organisation.id === request.orgId)) return;
+    queueMicrotask(() => stop());
+    accepted(request.organisationName);
+  });
+  // A decline also arrives as a change; the page asks for the request's state to say so.
+  setInterval(async () => {
+    const mine = await myRequests(client!).catch(() => null);
+    const current = mine?.requests.find((entry) => entry.id === request.id);
+    if (current?.status === 'declined') {
+      $<HTMLElement>('#waiting-text').textContent = 'Заявка отклонена. Попросите новое приглашение.';
+      cancel.hidden = true;
+    }
+  }, 5000);
+}
+
+async function afterSignIn(preview: InvitePreview) {
+  client ??= createClient({ baseUrl: partaUrl, getToken: token, storage: 'none' });
+  const mine = await myRequests(client);
+  const existing = mine.requests.find((entry) => entry.orgId === preview.organisation.id && entry.status === 'pending');
+  if (existing) return wait(existing);
+  const me = await fetch(partaUrl + routes.me, { headers: { authorization: `Bearer ${await token()}` } }).then((r) =>
+    r.json(),
+  );
+  if (me.organisations?.some((entry: { organisation: { id: string } }) => entry.organisation.id === preview.organisation.id)) {
+    if (preview.role !== 'parent') return accepted(preview.organisation.name);
+  }
+  $<HTMLInputElement>('#surname').value = me.user?.surname ?? '';
+  $<HTMLInputElement>('#name').value = me.user?.name ?? '';
+  $<HTMLInputElement>('#patronymic').value = me.profile?.patronymic ?? '';
+  $<HTMLInputElement>('#birth-date').value = me.profile?.birthDate ?? '';
+  // A class's parents' link: the parent names its child among the class's students.
+  const withChildren = await previewInvite(partaUrl, code).catch(() => preview);
+  const children =
+    preview.role === 'parent' && !preview.child
+      ? await fetch(partaUrl + routes.invitePreview(code), { headers: { authorization: `Bearer ${await token()}` } })
+          .then((r) => r.json() as Promise<InvitePreview>)
+          .then((p) => p.children)
+      : withChildren.children;
+  const select = $<HTMLSelectElement>('#child');
+  select.replaceChildren(
+    ...children.map((child) => {
+      const option = document.createElement('option');
+      option.value = child.id;
+      option.textContent = `${child.surname} ${child.name}`;
+      return option;
+    }),
+  );
+  select.hidden = $<HTMLElement>('#child-label').hidden = children.length === 0;
+  show('#profile-form');
+  $<HTMLFormElement>('#profile-form').onsubmit = async (event) => {
+    event.preventDefault();
+    try {
+      const response = await fetch(partaUrl + routes.me, {
+        method: 'PATCH',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${await token()}` },
+        body: JSON.stringify({
+          surname: $<HTMLInputElement>('#surname').value,
+          name: $<HTMLInputElement>('#name').value,
+          patronymic: $<HTMLInputElement>('#patronymic').value || null,
+          birthDate: $<HTMLInputElement>('#birth-date').value || null,
+        }),
+      });
+      if (!response.ok) {
+        const { error } = await response.json();
+        throw new PartaError(error.code, error.message);
+      }
+      const request = await fileJoinRequest(client!, code, { childId: children.length > 0 ? select.value : null });
+      wait(request);
+    } catch (error) {
+      fail(error);
+    }
+  };
+}
+
+async function start() {
+  if (!code) {
+    $<HTMLElement>('#invite-summary').textContent = 'В ссылке нет кода приглашения.';
+    return;
+  }
+  let preview: InvitePreview;
+  try {
+    preview = await previewInvite(partaUrl, code);
+  } catch (error) {
+    $<HTMLElement>('#invite-summary').textContent = 'Приглашение не найдено.';
+    return fail(error);
+  }
+  $<HTMLElement>('#invite-summary').textContent = describe(preview);
+  if (!preview.valid) {
+    const why = { expired: 'истёк срок действия', revoked: 'её отозвали', used_up: 'исчерпано число использований' };
+    $<HTMLElement>('#join-error').textContent = `Ссылка больше не действует: ${why[preview.reason!]}.`;
+    $<HTMLElement>('#join-error').hidden = false;
+    return;
+  }
+  if (stored()) return afterSignIn(preview).catch(fail);
+
+  show('#contact-form');
+  let contact = '';
+  $<HTMLFormElement>('#contact-form').onsubmit = async (event) => {
+    event.preventDefault();
+    contact = $<HTMLInputElement>('#contact').value;
+    try {
+      await call(routes.authCode, { parse: (data) => data }, { contact });
+      show('#code-form');
+    } catch (error) {
+      fail(error);
+    }
+  };
+  $<HTMLFormElement>('#code-form').onsubmit = async (event) => {
+    event.preventDefault();
+    try {
+      const signedIn = await call(routes.authVerify, SignInResponse, {
+        contact,
+        code: $<HTMLInputElement>('#code').value,
+      });
+      sessionStorage.setItem(tokenKey, JSON.stringify({ token: signedIn.token, expiresAt: signedIn.expiresAt }));
+      $<HTMLElement>('#join-error').hidden = true;
+      await afterSignIn(preview);
+    } catch (error) {
+      fail(error);
+    }
+  };
+}
+
+await start();
