@@ -9,6 +9,8 @@ export interface Principal {
   /** The organisation whose site minted the token, or null for Parta's own tokens. */
   orgId: string | null;
   expiresAt: number;
+  /** When the person signed in (seconds since the epoch): a refreshed session is capped from it. */
+  authTime?: number;
 }
 
 const encoder = new TextEncoder();
@@ -75,12 +77,18 @@ export function createAuth(db: Database, serverSecret: string) {
         .where(and(eq(orgMembers.orgId, issuer), eq(orgMembers.userId, userId)));
       if (!member) throw new PartaError(ErrorCode.Unauthorized, 'The user is not a member of the issuing organisation');
     }
-    return { userId, orgId: issuer === PARTA_ISSUER ? null : issuer, expiresAt: (claims.exp as number) * 1000 };
+    return {
+      userId,
+      orgId: issuer === PARTA_ISSUER ? null : issuer,
+      expiresAt: (claims.exp as number) * 1000,
+      authTime: typeof claims.auth_time === 'number' ? claims.auth_time : claims.iat,
+    };
   }
 
-  async function mint(userId: string, ttlSeconds = 15 * 60) {
+  /** `authTime` carries the sign-in moment over refreshes, so a session cannot be stretched forever. */
+  async function mint(userId: string, ttlSeconds = 15 * 60, authTime?: number) {
     const expiresAt = new Date(Date.now() + ttlSeconds * 1000);
-    const token = await new SignJWT({})
+    const token = await new SignJWT(authTime === undefined ? {} : { auth_time: authTime })
       .setProtectedHeader({ alg: 'HS256' })
       .setIssuer(PARTA_ISSUER)
       .setSubject(userId)

@@ -17,9 +17,10 @@ import {
   SendMessageBody,
 } from '@parta/protocol';
 import { eq } from 'drizzle-orm';
-import Fastify, { type FastifyRequest } from 'fastify';
+import Fastify from 'fastify';
 import { AccessToken } from 'livekit-server-sdk';
-import { bearer, createAuth } from './auth.ts';
+import { type CodeSender, meResponse, type OidcOptions, registerAccountRoutes } from './accounts.ts';
+import { createAuth } from './auth.ts';
 import { type Bus, localBus, redisBus } from './bus.ts';
 import {
   displayName,
@@ -31,11 +32,14 @@ import {
   sendMessage,
   userSummary,
 } from './chats.ts';
+import { registerCommunityRoutes } from './community.ts';
+import { parse, principalOf, type ServerContext } from './context.ts';
 import { type DatabaseHandle, openDatabase } from './db/index.ts';
 import { organisations, orgMembers, users } from './db/schema.ts';
 import { demo, seedDemo } from './seed.ts';
 import { createHub } from './socket.ts';
 
+export type { CodeSender, OidcOptions } from './accounts.ts';
 export { demo } from './seed.ts';
 
 export interface ServerOptions {
@@ -67,30 +71,14 @@ export interface ServerOptions {
   logger?: boolean;
   /** A socket that has not authenticated by then is closed with 4001 (default 10 s). */
   socketAuthTimeoutMs?: number;
+  /** Sends one-time sign-in codes; without it only dev auth can (to the dev mailbox). */
+  codeSender?: CodeSender;
+  /** Sign-in through an OpenID Connect provider; without it those routes answer 404. */
+  oidc?: OidcOptions;
 }
 
 /** Shared by every development process so a token from one is accepted by all. */
 const devServerSecret = 'parta-dev-server-secret';
-
-type Schema = {
-  safeParse(
-    data: unknown,
-  ):
-    | { success: true; data: unknown }
-    | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } };
-};
-
-function parse<T>(
-  schema: { safeParse(data: unknown): { success: boolean; data?: T; error?: unknown } },
-  data: unknown,
-): T {
-  const result = (schema as unknown as Schema).safeParse(data);
-  if (!result.success) {
-    const detail = result.error.issues.map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`).join('; ');
-    throw new PartaError(ErrorCode.BadRequest, `Invalid request: ${detail}`);
-  }
-  return result.data as T;
-}
 
 export async function startServer(options: ServerOptions = {}) {
   const database = await openDatabase(options);
@@ -137,27 +125,15 @@ async function serve(options: ServerOptions, database: DatabaseHandle, bus: Bus)
     reply.code(404).send(new PartaError(ErrorCode.NotFound, 'No such route').toJSON()),
   );
 
-  const principal = (request: FastifyRequest) => auth.verify(bearer(request.headers.authorization));
+  const principal = principalOf(auth);
+  const context: ServerContext = { db, auth, hub, bus, devAuth: options.devAuth ?? false, principal };
   type ChatParams = { Params: { chatId: string } };
 
   app.get(routes.health, async () => ({ ok: true, database: database.kind }));
 
   app.get(routes.me, async (request) => {
     const { userId } = await principal(request);
-    const [user] = await db.select().from(users).where(eq(users.id, userId));
-    if (!user) throw new PartaError(ErrorCode.Unauthorized, 'The user no longer exists');
-    const rows = await db
-      .select({ org: organisations, member: orgMembers })
-      .from(orgMembers)
-      .innerJoin(organisations, eq(organisations.id, orgMembers.orgId))
-      .where(eq(orgMembers.userId, userId));
-    return {
-      user: userSummary(user),
-      organisations: rows.map(({ org, member }) => ({
-        organisation: { id: org.id, type: org.type, name: org.name },
-        membership: { orgId: org.id, roles: member.roles as Role[], classId: member.classId },
-      })),
-    };
+    return meResponse(db, userId);
   });
 
   app.get(routes.chats, async (request) => {
@@ -221,6 +197,12 @@ async function serve(options: ServerOptions, database: DatabaseHandle, bus: Bus)
   });
 
   app.get(routes.socket, { websocket: true }, (socket) => hub.accept(socket));
+  await registerCommunityRoutes(app, context);
+  await registerAccountRoutes(app, context, {
+    codeSender: options.codeSender,
+    oidc: options.oidc,
+    secret: serverSecret,
+  });
 
   if (options.devAuth) {
     app.post(routes.devSignIn, async (request) => {

@@ -11,6 +11,21 @@ if (production && !env.PARTA_SERVER_SECRET) {
   process.exit(1);
 }
 
+// OpenID Connect sign-in needs all four settings; a partial set is a mistake better caught at start.
+const oidcEnv = [
+  env.PARTA_OIDC_ISSUER,
+  env.PARTA_OIDC_CLIENT_ID,
+  env.PARTA_OIDC_CLIENT_SECRET,
+  env.PARTA_OIDC_REDIRECT_URI,
+];
+if (oidcEnv.some(Boolean) && !oidcEnv.every(Boolean)) {
+  console.error(
+    'PARTA_OIDC_ISSUER, PARTA_OIDC_CLIENT_ID, PARTA_OIDC_CLIENT_SECRET and PARTA_OIDC_REDIRECT_URI go together.',
+  );
+  process.exit(1);
+}
+const [issuer, clientId, clientSecret, redirectUri] = oidcEnv as string[];
+
 const server = await startServer({
   port: Number(env.PORT ?? 8787),
   host: env.HOST ?? '127.0.0.1',
@@ -28,6 +43,19 @@ const server = await startServer({
   corsOrigins: env.PARTA_CORS_ORIGINS ? env.PARTA_CORS_ORIGINS.split(',').map((origin) => origin.trim()) : undefined,
   demoEmbedSecret: env.PARTA_DEMO_SECRET,
   logger: env.PARTA_LOG === '1',
+  oidc: issuer
+    ? {
+        issuer,
+        clientId,
+        clientSecret,
+        redirectUri,
+        // Pages a sign-in may return to, comma-separated: origins or URL prefixes of the embedding sites.
+        allowedReturnTo: (env.PARTA_OIDC_RETURN_TO ?? '')
+          .split(',')
+          .map((entry) => entry.trim())
+          .filter(Boolean),
+      }
+    : undefined,
 });
 
 console.log(
