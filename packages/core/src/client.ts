@@ -10,6 +10,7 @@ import {
   MarkReadResponse,
   MeResponse,
   type Message,
+  type OrgCounters,
   PartaError,
   routes,
   SendMessageResponse,
@@ -19,8 +20,9 @@ import {
 import { atom, batch, onMount, type ReadableAtom, type WritableAtom } from 'nanostores';
 import { Cache } from './cache.js';
 import { newClientKey } from './client-key.js';
+import { type CurrentOrganisation, OrganisationStores } from './community.js';
 import { Connection, type ConnectionOptions, type ConnectionStatus } from './connection.js';
-import { Http } from './http.js';
+import { Http, type RequestOptions } from './http.js';
 import {
   applyEvent,
   type ClientMessage,
@@ -103,6 +105,11 @@ export class PartaClient {
   readonly $chats: ReadableAtom<ChatSummary[]> = this.#chats;
   /** True until the chat list has been loaded from the server once. */
   readonly $chatsLoading: ReadableAtom<boolean> = this.#chatsLoading;
+  /**
+   * The organisation the widgets show: the one chosen with `selectOrganisation`
+   * (remembered per user), else the first of the user's organisations.
+   */
+  readonly $organisation: ReadableAtom<CurrentOrganisation | null>;
 
   #tokens: TokenManager;
   #http: Http;
@@ -117,6 +124,7 @@ export class PartaClient {
   #threadsLoaded = new Set<string>();
   #outbox = new Map<string, Outgoing>();
   #cacheTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  #organisations: OrganisationStores;
 
   constructor(options: ClientOptions) {
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
@@ -144,6 +152,17 @@ export class PartaClient {
       },
       options.connection,
     );
+    this.#organisations = new OrganisationStores({
+      baseUrl: this.baseUrl,
+      $me: this.#me,
+      userId: () => this.userId,
+      request: (path, requestOptions) => this.#http.request(path, requestOptions),
+      retain: () => {
+        this.#retain();
+        return () => this.#release();
+      },
+    });
+    this.$organisation = this.#organisations.$organisation;
     for (const store of [this.#chats, this.#me, this.#chatsLoading]) {
       onMount(store, () => {
         this.#retain();
@@ -233,6 +252,25 @@ export class PartaClient {
     }
   }
 
+  /** What waits for the user's decision in an organisation (join requests, verifications), kept live. */
+  $counters(orgId: string): ReadableAtom<OrgCounters | null> {
+    return this.#organisations.counters(orgId);
+  }
+
+  /** Makes an organisation the current one for every widget on the page. */
+  selectOrganisation(orgId: string): void {
+    this.#organisations.select(orgId);
+  }
+
+  /**
+   * Calls a server route with the user's token and validates the answer
+   * against `options.schema`. The community actions (`listClasses(client, …)`)
+   * and mini-apps go through it.
+   */
+  request<T>(path: string, options: RequestOptions<T>): Promise<T> {
+    return this.#http.request(path, options);
+  }
+
   /** A LiveKit token for the chat's call; only members get one. */
   callToken(chatId: string): Promise<CallTokenResponse> {
     return this.#http.request(routes.callToken(chatId), { method: 'POST', body: {}, schema: CallTokenResponse });
@@ -287,6 +325,7 @@ export class PartaClient {
     // HTTP alongside and only sets cursors for chats that have none.
     this.#connection.send({ type: 'resume', cursors: this.#sequencer.cursors() });
     void this.#syncChats();
+    this.#organisations.refresh();
   }
 
   #onFrame(frame: ServerFrame) {
@@ -299,6 +338,13 @@ export class PartaClient {
         break;
       case 'chat.removed':
         this.#removeChat(frame.chatId);
+        break;
+      case 'counters':
+        this.#organisations.receive(frame.counters);
+        break;
+      case 'me.changed':
+        void this.#loadMe();
+        this.#organisations.refresh();
         break;
       case 'error':
         console.warn(`[parta] server error on the socket: ${frame.code} ${frame.message}`);

@@ -4,14 +4,21 @@
  * `@parta/elements/thread/define`) to register its tag.
  */
 export { PartaChatList } from './chat-list/chat-list.js';
+export { PartaClasses } from './classes/classes.js';
 export { fetchToken, PartaClientProvider } from './client/client.js';
 export { PartaComposer } from './composer/composer.js';
 export { partaClientContext } from './context.js';
 export { ClientController } from './controllers/client-controller.js';
 export { StoreController } from './controllers/store-controller.js';
 export { PartaChatSelectEvent } from './events/chat-select.js';
+export { PartaJoinRequestDecideEvent } from './events/join-request-decide.js';
 export { PartaMessageSendEvent } from './events/message-send.js';
-export { displayName, formatTime, type Locale, t } from './i18n.js';
+export { PartaOrgSelectEvent } from './events/org-select.js';
+export { displayName, formatDate, formatTime, type Locale, t, tc } from './i18n.js';
+export { PartaInviteLinks } from './invite-links/invite-links.js';
+export { PartaJoinRequests } from './join-requests/join-requests.js';
+export { PartaMembers } from './members/members.js';
+export { PartaOrgSwitcher } from './org-switcher/org-switcher.js';
 export { tokens } from './styles/tokens.js';
 export { linkify, type TextPart } from './thread/linkify.js';
 export { PartaThread } from './thread/thread.js';

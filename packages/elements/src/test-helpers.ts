@@ -1,4 +1,8 @@
 /** Shared by the element tests: the real server through @parta/core's test support. */
+import { createClient, type PartaClient } from '@parta/core';
+import { routes } from '@parta/protocol';
+import { partaUrl, unique } from '../../core/test-support/session.js';
+
 export { clientFor, closeAll, devToken, partaUrl, sleep, unique, until } from '../../core/test-support/session.js';
 
 /** Waits until a condition holds, re-checking each animation frame. */
@@ -8,4 +12,48 @@ export async function waitFor(check: () => boolean, message = 'condition', timeo
     if (performance.now() - started > timeoutMs) throw new Error(`timed out waiting for ${message}`);
     await new Promise((resolve) => requestAnimationFrame(resolve));
   }
+}
+
+/** The element's shadow root, for queries. */
+export const shadow = (el: Element): ShadowRoot => el.shadowRoot!;
+
+/** Sets a form control's value as a person would, firing `input` and `change`. */
+export function fill(control: HTMLInputElement | HTMLSelectElement, value: string): void {
+  control.value = value;
+  control.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+  control.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+}
+
+/**
+ * A new person signs up with an e-mail code and names themselves, as someone
+ * following an invite link does; returns a client signed in as them.
+ */
+export async function newPerson(surname: string, name: string): Promise<PartaClient> {
+  const base = await partaUrl();
+  const send = async (method: string, path: string, body: unknown, token?: string) => {
+    const response = await fetch(base + path, {
+      method,
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify(body),
+    });
+    if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
+    return response.json() as Promise<Record<string, unknown>>;
+  };
+  const contact = `${unique('p').replace(/\W/g, '')}@example.org`;
+  await send('POST', routes.authCode, { contact });
+  const mailbox = (await (await fetch(base + routes.devMailbox)).json()) as {
+    messages: { to: string; code: string }[];
+  };
+  const code = mailbox.messages.findLast((message) => message.to === contact)!.code;
+  const { token } = (await send('POST', routes.authVerify, { contact, code })) as { token: string };
+  await send('PATCH', routes.me, { surname, name }, token);
+  const client = createClient({ baseUrl: base, getToken: async () => token, storage: 'none' });
+  people.push(client);
+  return client;
+}
+
+const people: PartaClient[] = [];
+/** Closes the clients of `newPerson`. */
+export function closePeople(): void {
+  for (const client of people.splice(0)) client.close();
 }

@@ -1,2 +1,4 @@
 export { PartaChatSelectEvent } from './chat-select.js';
+export { PartaJoinRequestDecideEvent } from './join-request-decide.js';
 export { PartaMessageSendEvent } from './message-send.js';
+export { PartaOrgSelectEvent } from './org-select.js';

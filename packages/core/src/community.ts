@@ -1,0 +1,441 @@
+import {
+  ClassesResponse,
+  type ClassInfo,
+  ClassResponse,
+  type CreateClassBody,
+  type CreateInviteBody,
+  type FileJoinRequestBody,
+  type InviteLink,
+  InvitePreview,
+  InviteResponse,
+  InvitesResponse,
+  type JoinRequest,
+  JoinRequestResponse,
+  JoinRequestsResponse,
+  type Member,
+  MemberDetails,
+  MemberResponse,
+  MembersResponse,
+  type MeResponse,
+  MyRequestsResponse,
+  OrganisationProfile,
+  OrganisationResponse,
+  OrgCounters,
+  type RequestStatus,
+  type RequestVerificationBody,
+  routes,
+  type UpdateClassBody,
+  type UpdateOrganisationBody,
+  type VerificationRequest,
+  VerificationResponse,
+  VerificationsResponse,
+} from '@parta/protocol';
+import { atom, computed, onMount, type ReadableAtom, type WritableAtom } from 'nanostores';
+import * as z from 'zod/mini';
+import { errorFromResponse, NetworkError } from './errors.js';
+import type { RequestOptions } from './http.js';
+
+/**
+ * The school community (SPEC §2–3) on the client: which organisation the
+ * widgets show, its live badge counters, and one plain action per route.
+ *
+ * The actions take the client as their first argument instead of being its
+ * methods, so a page that only shows chats does not ship them.
+ */
+
+/** Anything that calls the server with the user's token: a `PartaClient`. */
+export interface Requester {
+  request<T>(path: string, options: RequestOptions<T>): Promise<T>;
+}
+
+/** One of the user's organisations together with the user's place in it. */
+export type CurrentOrganisation = MeResponse['organisations'][number];
+
+/** What the organisation stores need from the client that owns them. */
+export interface OrganisationHost {
+  readonly baseUrl: string;
+  readonly $me: ReadableAtom<MeResponse | null>;
+  userId(): string | null;
+  request<T>(path: string, options: RequestOptions<T>): Promise<T>;
+  /** Keeps the client connected until the returned function is called. */
+  retain(): () => void;
+}
+
+const storageKey = (baseUrl: string, userId: string) => `parta.organisation|${baseUrl}|${userId}`;
+
+function remembered(key: string): string | null {
+  try {
+    return globalThis.localStorage?.getItem(key) ?? null;
+  } catch {
+    // Storage can be blocked (sandboxed iframes, privacy modes): then the choice lasts for the page.
+    return null;
+  }
+}
+
+function remember(key: string, orgId: string) {
+  try {
+    globalThis.localStorage?.setItem(key, orgId);
+  } catch {}
+}
+
+/**
+ * The chosen organisation and the badge counters, owned by `PartaClient`.
+ * Counters load when first watched and follow the `counters` socket frame.
+ */
+export class OrganisationStores {
+  readonly $organisation: ReadableAtom<CurrentOrganisation | null>;
+  readonly #host: OrganisationHost;
+  readonly #chosen = atom<string | null>(null);
+  readonly #counters = new Map<string, WritableAtom<OrgCounters | null>>();
+  readonly #watched = new Set<string>();
+
+  constructor(host: OrganisationHost) {
+    this.#host = host;
+    this.$organisation = computed([host.$me, this.#chosen], (me, chosen) => {
+      const organisations = me?.organisations ?? [];
+      const wanted = chosen ?? remembered(storageKey(host.baseUrl, me?.user.id ?? ''));
+      return organisations.find((entry) => entry.organisation.id === wanted) ?? organisations[0] ?? null;
+    });
+  }
+
+  select(orgId: string) {
+    this.#chosen.set(orgId);
+    const userId = this.#host.userId();
+    if (userId) remember(storageKey(this.#host.baseUrl, userId), orgId);
+  }
+
+  counters(orgId: string): ReadableAtom<OrgCounters | null> {
+    let $counters = this.#counters.get(orgId);
+    if ($counters) return $counters;
+    $counters = atom<OrgCounters | null>(null);
+    this.#counters.set(orgId, $counters);
+    onMount($counters, () => {
+      const release = this.#host.retain();
+      this.#watched.add(orgId);
+      void this.#load(orgId);
+      return () => {
+        this.#watched.delete(orgId);
+        release();
+      };
+    });
+    return $counters;
+  }
+
+  /** A `counters` frame: what waits for this member's decision changed. */
+  receive(counters: OrgCounters) {
+    this.#counters.get(counters.orgId)?.set(counters);
+  }
+
+  /** After a reconnect, or when the user's roles change: frames may have been missed. */
+  refresh() {
+    for (const orgId of this.#watched) void this.#load(orgId);
+  }
+
+  async #load(orgId: string) {
+    try {
+      this.receive(await this.#host.request(routes.orgCounters(orgId), { schema: OrgCounters }));
+    } catch {
+      // A member with nothing to decide may not read counters: the badge simply stays empty.
+    }
+  }
+}
+
+// ------------------------------------------------------------------ organisation
+
+export function getOrganisation(client: Requester, orgId: string): Promise<OrganisationResponse> {
+  return client.request(routes.organisation(orgId), { schema: OrganisationResponse });
+}
+
+export async function updateOrganisation(
+  client: Requester,
+  orgId: string,
+  body: UpdateOrganisationBody,
+): Promise<OrganisationProfile> {
+  const answer = await client.request(routes.organisation(orgId), {
+    method: 'PATCH',
+    body,
+    schema: z.object({ organisation: OrganisationProfile }),
+  });
+  return answer.organisation;
+}
+
+export function orgCounters(client: Requester, orgId: string): Promise<OrgCounters> {
+  return client.request(routes.orgCounters(orgId), { schema: OrgCounters });
+}
+
+// ------------------------------------------------------------------ members
+
+export interface MembersQuery {
+  /** Part of a name. */
+  q?: string;
+  classId?: string;
+  role?: string;
+}
+
+export async function listMembers(client: Requester, orgId: string, query: MembersQuery = {}): Promise<Member[]> {
+  const { members } = await client.request(routes.orgMembers(orgId), { query: { ...query }, schema: MembersResponse });
+  return members;
+}
+
+export function memberDetails(client: Requester, orgId: string, userId: string): Promise<MemberDetails> {
+  return client.request(routes.orgMember(orgId, userId), { schema: MemberDetails });
+}
+
+export async function removeMember(client: Requester, orgId: string, userId: string): Promise<void> {
+  await client.request(routes.orgMember(orgId, userId), {
+    method: 'DELETE',
+    schema: z.object({ removed: z.literal(true) }),
+  });
+}
+
+export async function appointAdmin(client: Requester, orgId: string, userId: string): Promise<Member> {
+  const { member } = await client.request(routes.orgAdmins(orgId), {
+    method: 'POST',
+    body: { userId },
+    schema: MemberResponse,
+  });
+  return member;
+}
+
+export async function revokeAdmin(client: Requester, orgId: string, userId: string): Promise<Member> {
+  const { member } = await client.request(routes.orgAdmins(orgId, userId), {
+    method: 'DELETE',
+    schema: MemberResponse,
+  });
+  return member;
+}
+
+// ------------------------------------------------------------------ classes
+
+export async function listClasses(
+  client: Requester,
+  orgId: string,
+  options: { archived?: boolean } = {},
+): Promise<ClassInfo[]> {
+  const { classes } = await client.request(routes.classes(orgId), {
+    query: { archived: options.archived ? 1 : undefined },
+    schema: ClassesResponse,
+  });
+  return classes;
+}
+
+export async function createClass(client: Requester, orgId: string, body: CreateClassBody): Promise<ClassInfo> {
+  const answer = await client.request(routes.classes(orgId), { method: 'POST', body, schema: ClassResponse });
+  return answer.class;
+}
+
+export async function updateClass(
+  client: Requester,
+  orgId: string,
+  classId: string,
+  body: UpdateClassBody,
+): Promise<ClassInfo> {
+  const answer = await client.request(routes.class(orgId, classId), { method: 'PATCH', body, schema: ClassResponse });
+  return answer.class;
+}
+
+// ------------------------------------------------------------------ invite links
+
+export function listInvites(client: Requester, orgId: string): Promise<InvitesResponse> {
+  return client.request(routes.invites(orgId), { schema: InvitesResponse });
+}
+
+/** Creates a link; the 51st of a day is refused with `limit_reached`. */
+export async function createInvite(client: Requester, orgId: string, body: CreateInviteBody): Promise<InviteLink> {
+  const { invite } = await client.request(routes.invites(orgId), { method: 'POST', body, schema: InviteResponse });
+  return invite;
+}
+
+export async function revokeInvite(client: Requester, orgId: string, code: string): Promise<InviteLink> {
+  const { invite } = await client.request(routes.invite(orgId, code), { method: 'DELETE', schema: InviteResponse });
+  return invite;
+}
+
+/**
+ * What a link offers, for a person who may not be signed in yet: asked
+ * without a token, so it takes the server's address rather than a client.
+ */
+export async function previewInvite(server: string | { baseUrl: string }, code: string): Promise<InvitePreview> {
+  const baseUrl = (typeof server === 'string' ? server : server.baseUrl).replace(/\/+$/, '');
+  let response: Response;
+  try {
+    response = await fetch(baseUrl + routes.invitePreview(code));
+  } catch (error) {
+    throw new NetworkError(error instanceof Error ? error.message : String(error), { cause: error });
+  }
+  if (!response.ok) throw await errorFromResponse(response);
+  return InvitePreview.parse(await response.json());
+}
+
+/** Following a link files a join request; it does not join (SPEC §3). */
+export async function fileJoinRequest(
+  client: Requester,
+  code: string,
+  body: FileJoinRequestBody = {},
+): Promise<JoinRequest> {
+  const { request } = await client.request(routes.inviteRequest(code), {
+    method: 'POST',
+    body,
+    schema: JoinRequestResponse,
+  });
+  return request;
+}
+
+// ------------------------------------------------------------------ join requests
+
+export async function listJoinRequests(
+  client: Requester,
+  orgId: string,
+  options: { status?: RequestStatus } = {},
+): Promise<JoinRequest[]> {
+  const { requests } = await client.request(routes.joinRequests(orgId), {
+    query: { status: options.status ?? 'pending' },
+    schema: JoinRequestsResponse,
+  });
+  return requests;
+}
+
+/** Approves or declines; a decision is final, and deciding twice fails with `already_decided`. */
+export async function decideJoinRequest(
+  client: Requester,
+  requestId: string,
+  decision: 'approve' | 'decline',
+): Promise<JoinRequest> {
+  const { request } = await client.request(routes.joinRequestAction(requestId, decision), {
+    method: 'POST',
+    body: {},
+    schema: JoinRequestResponse,
+  });
+  return request;
+}
+
+/** The requester withdraws its own pending request. */
+export async function cancelJoinRequest(client: Requester, requestId: string): Promise<JoinRequest> {
+  const { request } = await client.request(routes.joinRequestAction(requestId, 'cancel'), {
+    method: 'POST',
+    body: {},
+    schema: JoinRequestResponse,
+  });
+  return request;
+}
+
+export function myRequests(client: Requester): Promise<MyRequestsResponse> {
+  return client.request(routes.myRequests, { schema: MyRequestsResponse });
+}
+
+/** A parent confirms its child's registration. */
+export async function confirmChild(client: Requester, childId: string): Promise<void> {
+  await client.request(routes.myChildConfirm(childId), {
+    method: 'POST',
+    body: {},
+    schema: z.object({ confirmed: z.literal(true) }),
+  });
+}
+
+// ------------------------------------------------------------------ teacher verification
+
+export async function requestVerification(
+  client: Requester,
+  body: RequestVerificationBody,
+): Promise<VerificationRequest> {
+  const { request } = await client.request(routes.requestVerification, {
+    method: 'POST',
+    body,
+    schema: VerificationResponse,
+  });
+  return request;
+}
+
+export async function listVerifications(
+  client: Requester,
+  orgId: string,
+  options: { status?: RequestStatus } = {},
+): Promise<VerificationRequest[]> {
+  const { requests } = await client.request(routes.verifications(orgId), {
+    query: { status: options.status },
+    schema: VerificationsResponse,
+  });
+  return requests;
+}
+
+export async function decideVerification(
+  client: Requester,
+  requestId: string,
+  decision: 'approve' | 'decline' | 'cancel',
+): Promise<VerificationRequest> {
+  const { request } = await client.request(routes.verificationAction(requestId, decision), {
+    method: 'POST',
+    body: {},
+    schema: VerificationResponse,
+  });
+  return request;
+}
+
+// ------------------------------------------------------------------ live lists
+
+/** A list loaded from the server, as a store holds it. */
+export interface ListState<T> {
+  items: T[];
+  loading: boolean;
+  error: Error | null;
+}
+
+/** What `joinRequestsStore` needs: a client with live counters. */
+export interface CountersSource extends Requester {
+  $counters(orgId: string): ReadableAtom<OrgCounters | null>;
+}
+
+export interface JoinRequestsStore extends ReadableAtom<ListState<JoinRequest>> {
+  /** Loads the list again now (after a decision, say). */
+  reload(): Promise<void>;
+}
+
+const joinRequestStores = new WeakMap<CountersSource, Map<string, JoinRequestsStore>>();
+
+/**
+ * The organisation's pending join requests (a class teacher gets only its
+ * classes'), loaded while watched and reloaded whenever the member's join
+ * request counter changes, which the server pushes over the socket.
+ */
+export function joinRequestsStore(client: CountersSource, orgId: string): JoinRequestsStore {
+  let byOrg = joinRequestStores.get(client);
+  if (!byOrg) joinRequestStores.set(client, (byOrg = new Map()));
+  const held = byOrg.get(orgId);
+  if (held) return held;
+
+  const $state = atom<ListState<JoinRequest>>({ items: [], loading: true, error: null });
+  let generation = 0;
+  const reload = async () => {
+    const mine = ++generation;
+    $state.set({ ...$state.get(), loading: true, error: null });
+    try {
+      const items = await listJoinRequests(client, orgId);
+      if (mine === generation) $state.set({ items, loading: false, error: null });
+    } catch (error) {
+      if (mine === generation) {
+        $state.set({
+          ...$state.get(),
+          loading: false,
+          error: error instanceof Error ? error : new Error(String(error)),
+        });
+      }
+    }
+  };
+  onMount($state, () => {
+    let last: number | undefined;
+    // The first value (null, or counters already known) starts the first load.
+    const unsubscribe = client.$counters(orgId).subscribe((counters) => {
+      const count = counters?.joinRequests;
+      if (last !== undefined && count === last) return;
+      last = count ?? -1;
+      void reload();
+    });
+    return () => {
+      generation++;
+      unsubscribe();
+    };
+  });
+  const store = Object.assign($state, { reload }) as JoinRequestsStore;
+  byOrg.set(orgId, store);
+  return store;
+}
