@@ -7,6 +7,7 @@ import '@parta/elements/client/define';
 import '@parta/elements/chat-list/define';
 import {
   cancelJoinRequest,
+  confirmChild,
   createClient,
   fileJoinRequest,
   myRequests,
@@ -80,14 +81,32 @@ function describe(preview: InvitePreview): string {
 
 let client: PartaClient | null = null;
 
-function accepted(orgName: string) {
+function accepted(orgName: string, child?: { id: string; name: string } | null) {
   $<HTMLElement>('#accepted-text').textContent = `Заявка одобрена. Добро пожаловать в «${orgName}»!`;
   $<PartaClientProvider>('#parta').client = client!;
   show('#accepted');
+  if (child) askToConfirm(child);
+}
+
+/** A parent confirms its child's registration; the class teacher then sees the parent on the child's profile. */
+function askToConfirm(child: { id: string; name: string }) {
+  const box = $<HTMLElement>('#confirm-child');
+  $<HTMLElement>('#confirm-child-text').textContent = `Подтвердите, что ${child.name} — ваш ребёнок.`;
+  box.hidden = false;
+  const button = $<HTMLButtonElement>('#confirm-child-button');
+  button.onclick = async () => {
+    try {
+      await confirmChild(client!, child.id);
+      $<HTMLElement>('#confirm-child-text').textContent = `Регистрация ребёнка подтверждена: ${child.name}.`;
+      button.hidden = true;
+    } catch (error) {
+      fail(error);
+    }
+  };
 }
 
 /** Waits for the decision: the server tells this page's socket when the person's organisations change. */
-function wait(request: JoinRequest) {
+function wait(request: JoinRequest, child: { id: string; name: string } | null = null) {
   client ??= createClient({ baseUrl: partaUrl, getToken: token, storage: 'none' });
   show('#waiting');
   const cancel = $<HTMLButtonElement>('#cancel-request');
@@ -103,7 +122,7 @@ function wait(request: JoinRequest) {
   const stop = client.$me.subscribe((me) => {
     if (!me?.organisations.some((entry) => entry.organisation.id === request.orgId)) return;
     queueMicrotask(() => stop());
-    accepted(request.organisationName);
+    accepted(request.organisationName, child);
   });
   // A decline also arrives as a change; the page asks for the request's state to say so.
   setInterval(async () => {
@@ -168,7 +187,8 @@ async function afterSignIn(preview: InvitePreview) {
         throw new PartaError(error.code, error.message);
       }
       const request = await fileJoinRequest(client!, code, { childId: children.length > 0 ? select.value : null });
-      wait(request);
+      const chosen = children.find((entry) => entry.id === select.value) ?? preview.child;
+      wait(request, chosen ? { id: chosen.id, name: `${chosen.surname} ${chosen.name}` } : null);
     } catch (error) {
       fail(error);
     }

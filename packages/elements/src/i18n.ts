@@ -92,12 +92,9 @@ const communityRu = {
   loading: 'Загрузка…',
   cancel: 'Отмена',
   save: 'Сохранить',
-  close: 'Закрыть',
   networkError: 'Нет связи с сервером. Проверьте подключение и попробуйте ещё раз',
   unknownError: 'Что-то пошло не так, попробуйте ещё раз',
-  retry: 'Повторить',
   noOrganisation: 'Организация не выбрана',
-  noClass: 'Без класса',
   allClasses: 'Все классы',
   classLabel: 'Класс',
   // join requests
@@ -110,14 +107,13 @@ const communityRu = {
   declineQuestion: (name: string) => `Отклонить заявку ${name}?`,
   decisionFinal: 'Решение нельзя будет отменить. Чтобы принять человека позже, пригласите его снова.',
   requestedAt: 'Подана',
-  forChild: (name: string) => `ребёнок: ${name}`,
   // invite links
   inviteLinks: 'Ссылки-приглашения',
   noInviteLinks: 'Действующих ссылок нет',
   newInviteLink: 'Новая ссылка',
   role: 'Роль',
   days: 'Срок, дней',
-  maxUses: 'Сколько раз можно использовать',
+  maxUses: 'Число использований',
   create: 'Создать ссылку',
   creating: 'Создаётся…',
   created: 'Ссылка создана',
@@ -173,7 +169,6 @@ const communityRu = {
   parents: 'Родители',
   noParents: 'Подтверждённых родителей нет',
   showParents: (name: string) => `Родители: ${name}`,
-  leads: (classes: string) => `классный руководитель ${classes}`,
 };
 
 type CommunityStrings = typeof communityRu;
@@ -184,12 +179,9 @@ const communityEn: CommunityStrings = {
   loading: 'Loading…',
   cancel: 'Cancel',
   save: 'Save',
-  close: 'Close',
   networkError: 'Cannot reach the server. Check the connection and try again',
   unknownError: 'Something went wrong; try again',
-  retry: 'Retry',
   noOrganisation: 'No organisation chosen',
-  noClass: 'No class',
   allClasses: 'All classes',
   classLabel: 'Class',
   joinRequests: 'Join requests',
@@ -201,13 +193,12 @@ const communityEn: CommunityStrings = {
   declineQuestion: (name: string) => `Decline ${name}'s request?`,
   decisionFinal: 'This cannot be undone. To let the person in later, invite them again.',
   requestedAt: 'Filed',
-  forChild: (name: string) => `child: ${name}`,
   inviteLinks: 'Invite links',
   noInviteLinks: 'No active links',
   newInviteLink: 'New link',
   role: 'Role',
   days: 'Valid for, days',
-  maxUses: 'How many times it can be used',
+  maxUses: 'Number of uses',
   create: 'Create link',
   creating: 'Creating…',
   created: 'Link created',
@@ -260,7 +251,6 @@ const communityEn: CommunityStrings = {
   parents: 'Parents',
   noParents: 'No confirmed parents',
   showParents: (name: string) => `Parents of ${name}`,
-  leads: (classes: string) => `class teacher of ${classes}`,
 };
 
 const communityStrings: Record<Locale, CommunityStrings> = { ru: communityRu, en: communityEn };

@@ -116,7 +116,7 @@ export class PartaClasses extends LitElement {
       <p part="error" role="alert">${this.error || (this.#classes.error ? describeError(this.#classes.error, this.#locale) : '')}</p>
       ${
         classes.length === 0
-          ? html`<p part="empty">${loaded ? strings.noClasses : this.#classes.error ? '' : strings.loading}</p>`
+          ? html`<p part="empty">${loaded ? strings.noClasses : this.#classes.error ? '' : this.#org.loadingNote(strings)}</p>`
           : html`<ul part="list" aria-labelledby="title">
               ${repeat(
                 classes,

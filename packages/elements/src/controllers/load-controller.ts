@@ -18,11 +18,15 @@ export class LoadController<T> implements ReactiveController {
     host.addController(this);
   }
 
-  /** Starts loading when `key` differs from the last one; `undefined` clears. */
-  sync(key: string | undefined, load: () => Promise<T>): void {
+  /**
+   * Starts loading when `key` differs from the last one; `undefined` clears.
+   * With `keep` the old value stays on screen until the new one arrives (a
+   * narrower filter of the same list, say), instead of a loading note.
+   */
+  sync(key: string | undefined, load: () => Promise<T>, keep = false): void {
     if (key === this.#key) return;
     this.#key = key;
-    this.value = undefined;
+    if (!keep) this.value = undefined;
     this.#load = key === undefined ? undefined : load;
     void this.reload();
   }

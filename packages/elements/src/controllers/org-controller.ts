@@ -57,9 +57,9 @@ export class OrgController {
     return membership ? { roles: membership.roles, leadClassIds: membership.leadClassIds } : null;
   }
 
-  /** True while the user and the organisation are still unknown. */
-  get pending(): boolean {
-    return !this.client || this.#me.value === undefined || this.#me.value === null || !this.orgId;
+  /** The note while nothing is shown: loading, or that the user has no organisation to show. */
+  loadingNote(strings: { loading: string; noOrganisation: string }): string {
+    return this.#me.value && !this.orgId ? strings.noOrganisation : strings.loading;
   }
 
   /** Follows the current client's stores; call first thing in `willUpdate`, so the rest of it sees them. */

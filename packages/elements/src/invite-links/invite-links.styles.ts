@@ -19,7 +19,8 @@ export const styles = css`
     height: var(--parta-invite-qr-size, 112px);
     border-radius: var(--_radius-s);
   }
-  [part~='url'] {
+  /* :host raises the rule above the shared field style. */
+  :host input[part~='url'] {
     width: 100%;
     margin-top: var(--_space-1);
     font-family: ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace;

@@ -132,7 +132,7 @@ export class PartaInviteLinks extends LitElement {
       <p part="error" role="alert">${this.error || (this.#invites.error ? describeError(this.#invites.error, this.#locale) : '')}</p>
       ${
         invites.length === 0
-          ? html`<p part="empty">${!data ? (this.#invites.error ? '' : strings.loading) : strings.noInviteLinks}</p>`
+          ? html`<p part="empty">${!data ? (this.#invites.error ? '' : this.#org.loadingNote(strings)) : strings.noInviteLinks}</p>`
           : html`<ul part="list" aria-labelledby="title">
               ${repeat(
                 invites,

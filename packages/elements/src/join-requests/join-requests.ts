@@ -94,7 +94,7 @@ export class PartaJoinRequests extends LitElement {
       <p part="error" role="alert">${this.error || (list?.error ? describeError(list.error, this.#locale) : '')}</p>
       ${
         requests.length === 0
-          ? html`<p part="empty">${!list || (list.loading && list.items.length === 0) ? strings.loading : list.error ? '' : strings.noJoinRequests}</p>`
+          ? html`<p part="empty">${!list || (list.loading && list.items.length === 0) ? this.#org.loadingNote(strings) : list.error ? '' : strings.noJoinRequests}</p>`
           : html`<ul part="list" aria-labelledby="title">
               ${repeat(
                 requests,

@@ -72,6 +72,7 @@ export class PartaMembers extends LitElement {
   #classes = new LoadController<ClassInfo[]>(this);
   #confirm = new ConfirmController(this);
   #searchTimer: ReturnType<typeof setTimeout> | undefined;
+  #shownOrg: string | undefined;
 
   get #locale() {
     return this.locale ?? this.#org.client?.locale;
@@ -88,9 +89,13 @@ export class PartaMembers extends LitElement {
     const orgId = this.#org.orgId;
     const ready = client && orgId;
     const query = { q: this.query || undefined, classId: this.classId || undefined };
-    this.#members.sync(ready ? `${orgId}|${this.query}|${this.classId ?? ''}` : undefined, () =>
-      listMembers(client!, orgId!, query),
+    this.#members.sync(
+      ready ? `${orgId}|${this.query}|${this.classId ?? ''}` : undefined,
+      () => listMembers(client!, orgId!, query),
+      // A new filter narrows the same organisation's list: keep showing it until the answer comes.
+      orgId === this.#shownOrg,
     );
+    this.#shownOrg = ready ? orgId : undefined;
     this.#classes.sync(ready ? orgId : undefined, () => listClasses(client!, orgId!));
   }
 
@@ -125,7 +130,7 @@ export class PartaMembers extends LitElement {
       <p part="error" role="alert">${this.error || (this.#members.error ? describeError(this.#members.error, this.#locale) : '')}</p>
       ${
         members.length === 0
-          ? html`<p part="empty">${loaded && !this.#members.loading ? strings.noMembers : this.#members.error ? '' : strings.loading}</p>`
+          ? html`<p part="empty">${loaded && !this.#members.loading ? strings.noMembers : this.#members.error ? '' : this.#org.loadingNote(strings)}</p>`
           : html`<ul part="list" aria-labelledby="title" aria-busy=${this.#members.loading ? 'true' : 'false'}>
               ${repeat(
                 members,
@@ -145,12 +150,12 @@ export class PartaMembers extends LitElement {
     const classOf = (id: string | null) => this.#classes.value?.find((cls) => cls.id === id);
     const studentClass = member.roles.includes('student') ? classOf(member.classId) : undefined;
     const led = member.leadClassIds.map(classOf).filter((cls): cls is ClassInfo => Boolean(cls));
-    const meta = [
-      member.roles.map((role) => roleLabel(this.#org.type, role, locale)).join(', '),
-      studentClass ? className(studentClass) : null,
-      led.length > 0 ? strings.leads(led.map(className).join(', ')) : null,
-      member.position,
-    ].filter(Boolean);
+    // "Классный руководитель 9А, Учитель": the led classes go with the role's own label.
+    const roles = member.roles.map((role) => {
+      const label = roleLabel(this.#org.type, role, locale);
+      return role === 'lead' && led.length > 0 ? `${label} ${led.map(className).join(', ')}` : label;
+    });
+    const meta = [roles.join(', '), studentClass ? className(studentClass) : null, member.position].filter(Boolean);
     const name = displayName(member.user);
     const nameId = `member-${member.user.id}`;
     const isAdmin = member.roles.includes('admin');
