@@ -3,6 +3,7 @@ import '@parta/elements/invite-links/define';
 import '@parta/elements/join-requests/define';
 import '@parta/elements/members/define';
 import '@parta/elements/org-switcher/define';
+import '@parta/elements/verifications/define';
 import { createClient } from '@parta/core';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
@@ -23,6 +24,8 @@ const widgets = {
     html`<parta-members org-id="demo-school" .client=${client} locale=${locale} theme=${theme}></parta-members>`,
   'parta-org-switcher': (client: unknown, locale: string, theme: string) =>
     html`<parta-org-switcher .client=${client} locale=${locale} theme=${theme}></parta-org-switcher>`,
+  'parta-verifications': (client: unknown, locale: string, theme: string) =>
+    html`<parta-verifications org-id="demo-school" .client=${client} locale=${locale} theme=${theme}></parta-verifications>`,
 };
 
 type Args = { widget: keyof typeof widgets; state: 'loading' | 'error'; locale: string; theme: string };
@@ -51,3 +54,4 @@ export const MembersOfflineEnglish: StoryObj<Args> = {
   args: { widget: 'parta-members', state: 'error', locale: 'en' },
 };
 export const OrgSwitcherLoading: StoryObj<Args> = { args: { widget: 'parta-org-switcher' } };
+export const VerificationsOffline: StoryObj<Args> = { args: { widget: 'parta-verifications', state: 'error' } };

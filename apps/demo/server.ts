@@ -83,7 +83,7 @@ export async function startDemo(options: DemoOptions) {
     return html.replaceAll('__PARTA_URL__', options.partaUrl);
   };
   app.get('/', async (_request, reply) => reply.type('text/html; charset=utf-8').send(await page('index.html')));
-  for (const name of ['admin.html', 'join.html', 'mailbox.html']) {
+  for (const name of ['admin.html', 'join.html', 'verify.html', 'mailbox.html']) {
     app.get(`/${name}`, async (_request, reply) => reply.type('text/html; charset=utf-8').send(await page(name)));
   }
 

@@ -9,7 +9,7 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     chunkSizeWarningLimit: 700,
-    // The messenger, the administration pages, the invite landing page and the development mailbox.
-    rollupOptions: { input: ['index.html', 'admin.html', 'join.html', 'mailbox.html'] },
+    // The messenger, the administration pages, the invite and teacher-verification pages, the development mailbox.
+    rollupOptions: { input: ['index.html', 'admin.html', 'join.html', 'verify.html', 'mailbox.html'] },
   },
 });

@@ -17,7 +17,10 @@ async function siteToken(page: Page): Promise<string> {
 async function partaApi(token: string, path: string, body?: unknown) {
   const response = await fetch(partaUrl() + path, {
     method: body === undefined ? 'GET' : 'POST',
-    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    headers: {
+      authorization: `Bearer ${token}`,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
@@ -35,31 +38,41 @@ async function createLink(page: Page, role: string, className?: string): Promise
   return widget.locator('[part~="url"]').first().inputValue();
 }
 
-/** A new person follows a link, signs up with a one-time code from the dev mailbox and files a request. */
+/** A person new to Parta signs in on a platform page with a one-time code from the development mailbox. */
+async function signInWithCode(page: Page, phone: string) {
+  await page.getByLabel('Телефон или e-mail').fill(phone);
+  await page.getByRole('button', { name: 'Получить код' }).click();
+  await expect(page.getByLabel('Код из сообщения')).toBeVisible();
+  const mailbox = await page.context().newPage();
+  await mailbox.goto(`${demoUrl()}/mailbox.html`);
+  const row = mailbox
+    .locator('#letters tr')
+    .filter({ hasText: `+${phone.replace(/\D/g, '')}` })
+    .first();
+  await expect(row).toBeVisible();
+  const code = (await row.locator('td').nth(1).textContent())!.trim();
+  await mailbox.close();
+  await page.getByLabel('Код из сообщения').fill(code);
+  await page.getByRole('button', { name: 'Войти' }).click();
+}
+
+async function newPage(browser: Browser, who: string): Promise<Page> {
+  const context = await browser.newContext({ locale: 'ru-RU' });
+  const page = await context.newPage();
+  page.on('pageerror', (error) => console.error(`[${who}] page error:`, error.message));
+  return page;
+}
+
+/** A new person follows a link, signs up and files a request. */
 async function followLink(
   browser: Browser,
   link: string,
   person: { phone: string; surname: string; name: string; birthDate?: string; child?: string },
 ) {
-  const context = await browser.newContext({ locale: 'ru-RU' });
-  const page = await context.newPage();
-  page.on('pageerror', (error) => console.error(`[${person.surname}] page error:`, error.message));
+  const page = await newPage(browser, person.surname);
   await page.goto(link);
   await expect(page.locator('#invite-summary')).toContainText('приглашает вас');
-  await page.getByLabel('Телефон или e-mail').fill(person.phone);
-  await page.getByRole('button', { name: 'Получить код' }).click();
-  await expect(page.getByLabel('Код из сообщения')).toBeVisible();
-
-  const mailbox = await context.newPage();
-  await mailbox.goto(`${demoUrl()}/mailbox.html`);
-  const normalised = `+${person.phone.replace(/\D/g, '')}`;
-  const row = mailbox.locator('#letters tr').filter({ hasText: normalised }).first();
-  await expect(row).toBeVisible();
-  const code = (await row.locator('td').nth(1).textContent())!.trim();
-  await mailbox.close();
-
-  await page.getByLabel('Код из сообщения').fill(code);
-  await page.getByRole('button', { name: 'Войти' }).click();
+  await signInWithCode(page, person.phone);
   await page.getByLabel('Фамилия').fill(person.surname);
   await page.getByLabel('Имя', { exact: true }).fill(person.name);
   if (person.birthDate) await page.getByLabel('Дата рождения').fill(person.birthDate);
@@ -97,7 +110,10 @@ test('a newcomer joins class 9Г through a link: the administrator sees the coun
   await expect(counter).toHaveText(String(before + 1));
   await expect(director.locator('#request-badge')).toHaveText(String(before + 1));
 
-  await director.locator('.admin-tabs').getByRole('link', { name: /Заявки/ }).click();
+  await director
+    .locator('.admin-tabs')
+    .getByRole('link', { name: /Заявки/ })
+    .click();
   const request = director.locator('parta-join-requests [part~="item"]').filter({ hasText: 'Новикова' });
   await expect(request).toContainText('9Г');
   await request.getByRole('button', { name: 'Принять' }).click();
@@ -156,6 +172,69 @@ test('a declined request cannot be approved afterwards, and the 51st link of the
   );
   await person.context().close();
   await teacher.context().close();
+  await director.context().close();
+});
+
+test('a parent follows the class parents link, is linked to its child and confirms it; the class teacher sees it', async ({
+  browser,
+}) => {
+  const teacher = await signIn(browser, 'teacher');
+  await admin(teacher, 'invites');
+  const link = await createLink(teacher, 'Родитель', '9А');
+  const parent = await followLink(browser, link, {
+    phone: `+7997${unique()}3`,
+    surname: 'Смирнов',
+    name: 'Алексей',
+    child: 'Смирнов Иван',
+  });
+
+  await admin(teacher, 'requests');
+  const request = teacher.locator('parta-join-requests [part~="item"]').filter({ hasText: 'Алексей' });
+  await expect(request).toContainText('Смирнов Иван');
+  await request.getByRole('button', { name: 'Принять' }).click();
+  await expect(request).toHaveCount(0);
+
+  await expect(parent.locator('#accepted-text')).toContainText('Заявка одобрена');
+  await expect(parent.locator('parta-chat-list').getByRole('option', { name: /^Родители 9А/ })).toBeVisible();
+  await expect(parent.locator('#confirm-child-text')).toHaveText('Подтвердите, что Смирнов Иван — ваш ребёнок.');
+  await parent.getByRole('button', { name: 'Подтвердить' }).click();
+  await expect(parent.locator('#confirm-child-text')).toHaveText('Регистрация ребёнка подтверждена: Смирнов Иван.');
+
+  await admin(teacher, 'members');
+  const child = teacher.locator('parta-members [part~="item"]').filter({ hasText: 'Смирнов Иван' });
+  await child.getByRole('button', { name: /Родители/ }).click();
+  await expect(teacher.locator('parta-members [part~="parents"]')).toContainText('Смирнов Алексей');
+  await parent.context().close();
+  await teacher.context().close();
+});
+
+test("a teacher's verification request is approved and the verified mark shows", async ({ browser }) => {
+  const person = await newPage(browser, 'учитель');
+  await person.goto(`${demoUrl()}/verify.html`);
+  await signInWithCode(person, `+7996${unique()}4`);
+  await person.getByLabel('Фамилия').fill('Физикова');
+  await person.getByLabel('Имя', { exact: true }).fill('Нина');
+  await person.getByLabel('Отчество').fill('Олеговна');
+  await person.getByLabel('Дата рождения').fill('1988-03-04');
+  await person.getByLabel('Должность').fill('Учитель физики');
+  await person.getByRole('button', { name: 'Отправить запрос' }).click();
+  await expect(person.locator('#waiting-text')).toHaveText('Запрос отправлен. Дождитесь решения администратора.');
+
+  const director = await signIn(browser, 'director');
+  await admin(director, 'home');
+  await expect(director.locator('#home-verifications')).not.toHaveText('0');
+  await admin(director, 'requests');
+  const request = director.locator('parta-verifications [part~="item"]').filter({ hasText: 'Физикова' });
+  await expect(request).toContainText('Учитель физики');
+  await request.getByRole('button', { name: 'Подтвердить' }).click();
+  await expect(request).toHaveCount(0);
+
+  await expect(person.locator('#waiting-text')).toHaveText('Статус педагога подтверждён: Физикова Нина Олеговна ✓');
+  await admin(director, 'members');
+  const member = director.locator('parta-members [part~="item"]').filter({ hasText: 'Физикова' });
+  await expect(member).toContainText('Олеговна');
+  await expect(member.getByRole('img', { name: 'Подтверждённый педагог' })).toBeVisible();
+  await person.context().close();
   await director.context().close();
 });
 

@@ -4,6 +4,7 @@ import '@parta/elements/classes/define';
 import '@parta/elements/members/define';
 import '@parta/elements/join-requests/define';
 import '@parta/elements/invite-links/define';
+import '@parta/elements/verifications/define';
 import type { PartaClient } from '@parta/core';
 import type { PartaClientProvider } from '@parta/elements/client/client';
 import { showAccount } from './account.ts';
@@ -20,8 +21,7 @@ function route() {
     section.hidden = page !== current;
     // A section opened again shows fresh data (a class made on one tab is offered on the next):
     // its widget is replaced by a new one, which loads what it shows.
-    const widget = section.querySelector('[data-widget]');
-    if (opening && widget) widget.replaceWith(widget.cloneNode());
+    if (opening) for (const widget of section.querySelectorAll('[data-widget]')) widget.replaceWith(widget.cloneNode());
   }
   for (const link of document.querySelectorAll<HTMLAnchorElement>('.admin-tabs a')) {
     if (link.hash === `#${current}`) link.setAttribute('aria-current', 'page');

@@ -12,64 +12,26 @@ import {
   fileJoinRequest,
   myRequests,
   type PartaClient,
-  PartaError,
   previewInvite,
 } from '@parta/core';
 import type { PartaClientProvider } from '@parta/elements/client/client';
+import { type InvitePreview, type JoinRequest, routes } from '@parta/protocol';
 import {
-  errorMessage,
-  type ErrorCode,
-  type InvitePreview,
-  type JoinRequest,
-  RefreshResponse,
-  routes,
-  SignInResponse,
-} from '@parta/protocol';
+  $,
+  fail,
+  fillProfile,
+  me,
+  partaUrl,
+  saveProfile,
+  showStep,
+  signedIn,
+  signInWithCode,
+  token,
+} from './platform.ts';
 
-const $ = <T extends Element>(selector: string) => document.querySelector(selector) as T;
-const partaUrl = $<HTMLMetaElement>('meta[name="parta-url"]').content;
 const code = decodeURIComponent(location.hash.slice(1));
 const steps = ['#contact-form', '#code-form', '#profile-form', '#waiting', '#accepted'];
-const tokenKey = 'parta.platform-token';
-
-function show(step: string) {
-  for (const id of steps) $<HTMLElement>(id).hidden = id !== step;
-  $<HTMLElement>(step).querySelector<HTMLElement>('input, select, button')?.focus();
-}
-
-function fail(error: unknown) {
-  const box = $<HTMLElement>('#join-error');
-  box.textContent =
-    error instanceof PartaError ? errorMessage(error.code as ErrorCode, 'ru') : 'Не получилось, попробуйте ещё раз';
-  if (error instanceof PartaError && error.code === 'bad_request') box.textContent += `: ${error.message}`;
-  box.hidden = false;
-}
-
-async function call<T>(path: string, schema: { parse(data: unknown): T }, body: unknown, token?: string): Promise<T> {
-  const response = await fetch(partaUrl + path, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify(body),
-  });
-  const json = await response.json();
-  if (!response.ok) throw new PartaError(json.error.code, json.error.message);
-  return schema.parse(json);
-}
-
-/** The platform session lives in this tab only: it ends when the tab closes. */
-function stored(): { token: string; expiresAt: string } | null {
-  const raw = sessionStorage.getItem(tokenKey);
-  return raw ? (JSON.parse(raw) as { token: string; expiresAt: string }) : null;
-}
-
-async function token(): Promise<string> {
-  const current = stored();
-  if (!current) throw new PartaError('unauthorized', 'Sign in again');
-  if (Date.parse(current.expiresAt) - Date.now() > 60_000) return current.token;
-  const fresh = await call(routes.authRefresh, RefreshResponse, {}, current.token);
-  sessionStorage.setItem(tokenKey, JSON.stringify(fresh));
-  return fresh.token;
-}
+const show = (step: string) => showStep(steps, step);
 
 function describe(preview: InvitePreview): string {
   const where = preview.class
@@ -140,24 +102,19 @@ async function afterSignIn(preview: InvitePreview) {
   const mine = await myRequests(client);
   const existing = mine.requests.find((entry) => entry.orgId === preview.organisation.id && entry.status === 'pending');
   if (existing) return wait(existing);
-  const me = await fetch(partaUrl + routes.me, { headers: { authorization: `Bearer ${await token()}` } }).then((r) =>
-    r.json(),
-  );
-  if (me.organisations?.some((entry: { organisation: { id: string } }) => entry.organisation.id === preview.organisation.id)) {
+  const current = await me();
+  if (current.organisations.some((entry) => entry.organisation.id === preview.organisation.id)) {
     if (preview.role !== 'parent') return accepted(preview.organisation.name);
   }
-  $<HTMLInputElement>('#surname').value = me.user?.surname ?? '';
-  $<HTMLInputElement>('#name').value = me.user?.name ?? '';
-  $<HTMLInputElement>('#patronymic').value = me.profile?.patronymic ?? '';
-  $<HTMLInputElement>('#birth-date').value = me.profile?.birthDate ?? '';
-  // A class's parents' link: the parent names its child among the class's students.
-  const withChildren = await previewInvite(partaUrl, code).catch(() => preview);
+  fillProfile(current);
+  // A class's parents' link: the parent names its child among the class's students,
+  // whom the server lists only to a signed-in person.
   const children =
     preview.role === 'parent' && !preview.child
       ? await fetch(partaUrl + routes.invitePreview(code), { headers: { authorization: `Bearer ${await token()}` } })
-          .then((r) => r.json() as Promise<InvitePreview>)
-          .then((p) => p.children)
-      : withChildren.children;
+          .then((response) => response.json() as Promise<InvitePreview>)
+          .then((signed) => signed.children)
+      : [];
   const select = $<HTMLSelectElement>('#child');
   select.replaceChildren(
     ...children.map((child) => {
@@ -172,20 +129,7 @@ async function afterSignIn(preview: InvitePreview) {
   $<HTMLFormElement>('#profile-form').onsubmit = async (event) => {
     event.preventDefault();
     try {
-      const response = await fetch(partaUrl + routes.me, {
-        method: 'PATCH',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${await token()}` },
-        body: JSON.stringify({
-          surname: $<HTMLInputElement>('#surname').value,
-          name: $<HTMLInputElement>('#name').value,
-          patronymic: $<HTMLInputElement>('#patronymic').value || null,
-          birthDate: $<HTMLInputElement>('#birth-date').value || null,
-        }),
-      });
-      if (!response.ok) {
-        const { error } = await response.json();
-        throw new PartaError(error.code, error.message);
-      }
+      await saveProfile();
       const request = await fileJoinRequest(client!, code, { childId: children.length > 0 ? select.value : null });
       const chosen = children.find((entry) => entry.id === select.value) ?? preview.child;
       wait(request, chosen ? { id: chosen.id, name: `${chosen.surname} ${chosen.name}` } : null);
@@ -214,34 +158,8 @@ async function start() {
     $<HTMLElement>('#join-error').hidden = false;
     return;
   }
-  if (stored()) return afterSignIn(preview).catch(fail);
-
-  show('#contact-form');
-  let contact = '';
-  $<HTMLFormElement>('#contact-form').onsubmit = async (event) => {
-    event.preventDefault();
-    contact = $<HTMLInputElement>('#contact').value;
-    try {
-      await call(routes.authCode, { parse: (data) => data }, { contact });
-      show('#code-form');
-    } catch (error) {
-      fail(error);
-    }
-  };
-  $<HTMLFormElement>('#code-form').onsubmit = async (event) => {
-    event.preventDefault();
-    try {
-      const signedIn = await call(routes.authVerify, SignInResponse, {
-        contact,
-        code: $<HTMLInputElement>('#code').value,
-      });
-      sessionStorage.setItem(tokenKey, JSON.stringify({ token: signedIn.token, expiresAt: signedIn.expiresAt }));
-      $<HTMLElement>('#join-error').hidden = true;
-      await afterSignIn(preview);
-    } catch (error) {
-      fail(error);
-    }
-  };
+  if (!signedIn()) await signInWithCode(show);
+  await afterSignIn(preview).catch(fail);
 }
 
 await start();

@@ -8,3 +8,4 @@ import './classes/define.js';
 import './invite-links/define.js';
 import './join-requests/define.js';
 import './members/define.js';
+import './verifications/define.js';

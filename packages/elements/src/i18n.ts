@@ -107,6 +107,7 @@ const communityRu = {
   declineQuestion: (name: string) => `Отклонить заявку ${name}?`,
   decisionFinal: 'Решение нельзя будет отменить. Чтобы принять человека позже, пригласите его снова.',
   requestedAt: 'Подана',
+  forChild: (name: string) => `ребёнок: ${name}`,
   // invite links
   inviteLinks: 'Ссылки-приглашения',
   noInviteLinks: 'Действующих ссылок нет',
@@ -169,6 +170,16 @@ const communityRu = {
   parents: 'Родители',
   noParents: 'Подтверждённых родителей нет',
   showParents: (name: string) => `Родители: ${name}`,
+  // teacher verification
+  verifications: 'Подтверждение педагогов',
+  noVerifications: 'Запросов на подтверждение нет',
+  confirmTeacher: 'Подтвердить',
+  askedAt: 'Запрос от',
+  teacherConfirmed: (name: string) => `${name} подтверждён(а) как педагог`,
+  verificationDeclined: (name: string) => `Запрос ${name} отклонён`,
+  declineVerificationQuestion: (name: string) => `Отклонить запрос ${name}?`,
+  verificationFinal: 'Решение нельзя будет отменить. Человек сможет отправить новый запрос.',
+  verificationNotAllowed: 'Подтверждать педагогов могут только администраторы организации',
 };
 
 type CommunityStrings = typeof communityRu;
@@ -193,6 +204,7 @@ const communityEn: CommunityStrings = {
   declineQuestion: (name: string) => `Decline ${name}'s request?`,
   decisionFinal: 'This cannot be undone. To let the person in later, invite them again.',
   requestedAt: 'Filed',
+  forChild: (name: string) => `child: ${name}`,
   inviteLinks: 'Invite links',
   noInviteLinks: 'No active links',
   newInviteLink: 'New link',
@@ -251,11 +263,20 @@ const communityEn: CommunityStrings = {
   parents: 'Parents',
   noParents: 'No confirmed parents',
   showParents: (name: string) => `Parents of ${name}`,
+  verifications: 'Teacher verification',
+  noVerifications: 'No verification requests',
+  confirmTeacher: 'Approve',
+  askedAt: 'Asked on',
+  teacherConfirmed: (name: string) => `${name} is now a verified teacher`,
+  verificationDeclined: (name: string) => `Declined ${name}'s request`,
+  declineVerificationQuestion: (name: string) => `Decline ${name}'s request?`,
+  verificationFinal: 'This cannot be undone. The person may send a new request.',
+  verificationNotAllowed: "Only the organisation's administrators can verify teachers",
 };
 
 const communityStrings: Record<Locale, CommunityStrings> = { ru: communityRu, en: communityEn };
 
-/** The community widgets' strings (organisation, classes, invites, requests, members). */
+/** The community widgets' strings (organisation, classes, invites, requests, verification, members). */
 export function tc(locale: string | undefined): CommunityStrings {
   return communityStrings[(locale as Locale) in communityStrings ? (locale as Locale) : 'ru'];
 }

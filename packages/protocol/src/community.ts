@@ -149,6 +149,8 @@ export const JoinRequest = z.object({
   role: RoleSchema,
   classId: z.nullable(Id),
   childId: z.nullable(Id),
+  /** For a parent's request: the child it will be linked to. */
+  child: z.nullable(UserSummary),
   status: RequestStatus,
   createdAt: Timestamp,
   decidedAt: z.nullable(Timestamp),

@@ -2,3 +2,4 @@ export { PartaChatSelectEvent } from './chat-select.js';
 export { PartaJoinRequestDecideEvent } from './join-request-decide.js';
 export { PartaMessageSendEvent } from './message-send.js';
 export { PartaOrgSelectEvent } from './org-select.js';
+export { PartaVerificationDecideEvent } from './verification-decide.js';

@@ -113,6 +113,7 @@ export class PartaJoinRequests extends LitElement {
     const details = [
       roleLabel(this.#org.type, request.role, locale),
       cls ? className(cls) : null,
+      request.child ? strings.forChild(displayName(request.child)) : null,
       `${strings.requestedAt} ${formatDate(request.createdAt, locale, true)}`,
     ].filter(Boolean);
     const canDecide = canInOrg(this.#org.actor, 'requests.decide', { classId: request.classId });
