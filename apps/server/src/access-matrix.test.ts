@@ -162,7 +162,7 @@ for (const backend of backends)
       {
         name: 'approve a class join request',
         action: 'requests.decide',
-        target: (o) => ({ classId: o.classId }),
+        target: (o) => ({ classId: o.classId, role: classRole(o.type) }),
         async call(o, t) {
           return api(url, t, routes.joinRequestAction(await pendingRequest(o, true), 'approve'), { body: {} });
         },
@@ -174,7 +174,7 @@ for (const backend of backends)
       {
         name: 'decline a staff join request',
         action: 'requests.decide',
-        target: () => ({ classId: null }),
+        target: () => ({ classId: null, role: 'staff' }),
         async call(o, t) {
           return api(url, t, routes.joinRequestAction(await pendingRequest(o, false), 'decline'), { body: {} });
         },

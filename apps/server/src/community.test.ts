@@ -15,7 +15,7 @@ import { and, eq } from 'drizzle-orm';
 import { createOrganisation } from './community.ts';
 import { orgMembers, parentLinks, users } from './db/schema.ts';
 import { demo } from './seed.ts';
-import { api, backends, devToken, post, socketClient, testServer } from './test-support.ts';
+import { api, backends, devToken, embedToken, post, socketClient, testServer } from './test-support.ts';
 
 const { director, teacher, student1, parent1 } = demo.users;
 const org: string = demo.orgId;
@@ -222,6 +222,15 @@ for (const backend of backends)
       assert.match(fiftyFirst.body.error.message, /at most 50 invite links a day/);
       const listed = await api<{ createdToday: number; dailyLimit: number }>(url, admin, routes.invites(orgId));
       assert.deepEqual([listed.body.createdToday, listed.body.dailyLimit], [50, 50]);
+
+      // A school's site speaks only for its own school, even for someone who belongs to both.
+      await server.db.insert(orgMembers).values({ orgId, userId: teacher, roles: ['admin'] });
+      const viaDemoSite = await api<ErrorJson>(url, await embedToken(teacher), routes.orgMembers(orgId));
+      assert.equal(viaDemoSite.status, 403);
+      assert.match(viaDemoSite.body.error.message, /its own organisation/);
+      assert.equal((await api(url, await devToken(url, teacher), routes.orgMembers(orgId))).status, 200);
+      const contacts = await api<{ people: { orgIds: string[] }[] }>(url, await embedToken(teacher), routes.contacts);
+      assert.ok(contacts.body.people.every((person) => person.orgIds.every((id) => id === org)));
     });
 
     it('links a parent to its child through a parents link; the class teacher sees the confirmed parent', async () => {
@@ -264,6 +273,12 @@ for (const backend of backends)
       await decide(teacherToken, viaChild.body.request.id, 'approve');
       const [link] = await server.db.select().from(parentLinks).where(eq(parentLinks.parentId, father.id));
       assert.equal(link?.childId, classStudent.id);
+
+      // The parents' chat follows the child: when the child leaves the school, so do they.
+      await api(url, directorToken, routes.orgMember(org, classStudent.id), { method: 'DELETE' });
+      for (const parent of [mother, father]) {
+        assert.equal((await chatIds(parent.token)).includes(`${class9g.id}-parents`), false);
+      }
     });
 
     it('verifies an adult teacher on approval; the mark and patronymic show, a minor cannot ask', async () => {

@@ -7,6 +7,7 @@ import {
   type CreateOrganisationBody,
   canInOrg,
   classRoles,
+  classScopedInviteRoles,
   ErrorCode,
   FileJoinRequestBody,
   type InviteLink,
@@ -32,7 +33,9 @@ import {
   type VerificationRequest,
 } from '@parta/protocol';
 import { and, asc, eq, gt, ilike, inArray, ne, or, sql } from 'drizzle-orm';
-import type { FastifyInstance } from 'fastify';
+import { alias } from 'drizzle-orm/pg-core';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Principal } from './auth.ts';
 import { userSummary } from './chats.ts';
 import { parse, type ServerContext } from './context.ts';
 import type { Database } from './db/index.ts';
@@ -100,6 +103,13 @@ export async function actorIn(db: Tx, orgId: string, userId: string): Promise<Ac
     classId: member.classId,
     leadClassIds: await ledClassIds(db, orgId, userId),
   };
+}
+
+/** A site's embed token speaks only for its own organisation (the closed contour starts at sign-in). */
+function speaksFor(who: Principal, orgId: string): void {
+  if (who.orgId !== null && who.orgId !== orgId) {
+    throw new PartaError(ErrorCode.Forbidden, "This site's token speaks only for its own organisation");
+  }
 }
 
 /** The one place every community route asks permission: the table in `@parta/protocol`. */
@@ -205,14 +215,16 @@ async function memberOf(db: Tx, orgId: string, userId: string): Promise<Member> 
 type RequestRow = typeof joinRequests.$inferSelect;
 
 async function joinRequestsWhere(db: Tx, where: ReturnType<typeof and>): Promise<JoinRequest[]> {
+  const child = alias(users, 'child');
   const rows = await db
-    .select({ request: joinRequests, user: users, orgName: organisations.name })
+    .select({ request: joinRequests, user: users, child, orgName: organisations.name })
     .from(joinRequests)
     .innerJoin(users, eq(users.id, joinRequests.userId))
     .innerJoin(organisations, eq(organisations.id, joinRequests.orgId))
+    .leftJoin(child, eq(child.id, joinRequests.childId))
     .where(where)
     .orderBy(asc(joinRequests.createdAt));
-  return rows.map(({ request, user, orgName }) => ({
+  return rows.map(({ request, user, child, orgName }) => ({
     id: request.id,
     orgId: request.orgId,
     organisationName: orgName,
@@ -220,6 +232,7 @@ async function joinRequestsWhere(db: Tx, where: ReturnType<typeof and>): Promise
     role: request.role as Role,
     classId: request.classId,
     childId: request.childId,
+    child: child ? userSummary(child) : null,
     status: request.status,
     createdAt: request.createdAt.toISOString(),
     decidedAt: iso(request.decidedAt),
@@ -249,7 +262,11 @@ function decidableRequests(actor: Actor) {
   const scope = canInOrg({ roles: actor.roles, leadClassIds: [] }, 'requests.decide');
   if (scope) return eq(joinRequests.orgId, actor.org.id);
   if (actor.leadClassIds.length === 0) return sql`false`;
-  return and(eq(joinRequests.orgId, actor.org.id), inArray(joinRequests.classId, actor.leadClassIds));
+  return and(
+    eq(joinRequests.orgId, actor.org.id),
+    inArray(joinRequests.classId, actor.leadClassIds),
+    inArray(joinRequests.role, [...classScopedInviteRoles]),
+  );
 }
 
 export async function countersFor(db: Tx, orgId: string, userId: string): Promise<OrgCounters> {
@@ -282,6 +299,22 @@ async function deciders(db: Tx, orgId: string, classId: string | null): Promise<
     if (row?.lead) ids.add(row.lead);
   }
   return [...ids];
+}
+
+/** Takes the organisation's row lock: changes to who administers it, and its daily link count, go one at a time. */
+async function lockOrg(tx: Tx, orgId: string): Promise<void> {
+  await tx.execute(sql`select id from ${organisations} where id = ${orgId} for update`);
+}
+
+/** Re-syncs a child's parents, whose parents' chat follows the child's class. */
+async function syncParents(tx: Tx, orgId: string, childId: string): Promise<MembershipChange[]> {
+  const parents = await tx
+    .select({ parentId: parentLinks.parentId })
+    .from(parentLinks)
+    .where(eq(parentLinks.childId, childId));
+  const changes: MembershipChange[] = [];
+  for (const { parentId } of parents) changes.push(await syncMemberships(tx, orgId, parentId));
+  return changes;
 }
 
 /** Creates an organisation from a registration application, with its first administrator and its chats. */
@@ -320,7 +353,16 @@ export async function createOrganisation(
 }
 
 export async function registerCommunityRoutes(app: FastifyInstance, context: ServerContext): Promise<void> {
-  const { db, bus, principal } = context;
+  const { db, bus } = context;
+  /**
+   * The signed-in user; for a route about one organisation, speaking for it. A site's
+   * embed token speaks only for its own organisation, even when its user belongs to others.
+   */
+  const principal = async (request: FastifyRequest, orgId?: string) => {
+    const who = await context.principal(request);
+    if (orgId !== undefined) speaksFor(who, orgId);
+    return who;
+  };
   type OrgParams = { Params: { orgId: string } };
 
   /** After a commit: new and removed chats reach open sockets, counters reach those who decide. */
@@ -337,7 +379,7 @@ export async function registerCommunityRoutes(app: FastifyInstance, context: Ser
   // Organisation profile and administrators.
 
   app.get<OrgParams>('/api/v1/orgs/:orgId', async (request) => {
-    const { userId } = await principal(request);
+    const { userId } = await principal(request, request.params.orgId);
     const actor = await actorIn(db, request.params.orgId, userId);
     return {
       organisation: profileOf(actor.org),
@@ -353,12 +395,12 @@ export async function registerCommunityRoutes(app: FastifyInstance, context: Ser
   });
 
   app.get<OrgParams>('/api/v1/orgs/:orgId/counters', async (request) => {
-    const { userId } = await principal(request);
+    const { userId } = await principal(request, request.params.orgId);
     return countersFor(db, request.params.orgId, userId);
   });
 
   app.patch<OrgParams>('/api/v1/orgs/:orgId', async (request) => {
-    const { userId } = await principal(request);
+    const { userId } = await principal(request, request.params.orgId);
     const body = parse<UpdateOrganisationBody>(UpdateOrganisationBody, request.body);
     await requireAccess(db, request.params.orgId, userId, 'org.edit');
     const [org] = await db
@@ -370,7 +412,7 @@ export async function registerCommunityRoutes(app: FastifyInstance, context: Ser
   });
 
   app.post<OrgParams>('/api/v1/orgs/:orgId/admins', async (request) => {
-    const { userId } = await principal(request);
+    const { userId } = await principal(request, request.params.orgId);
     const { userId: target } = parse<{ userId: string }>(AppointAdminBody, request.body);
     const orgId = request.params.orgId;
     const change = await db.transaction(async (tx) => {
@@ -393,12 +435,13 @@ export async function registerCommunityRoutes(app: FastifyInstance, context: Ser
   });
 
   app.delete<{ Params: { orgId: string; userId: string } }>('/api/v1/orgs/:orgId/admins/:userId', async (request) => {
-    const { userId } = await principal(request);
+    const { userId } = await principal(request, request.params.orgId);
     const { orgId, userId: target } = request.params;
     const change = await db.transaction(async (tx) => {
+      // Serialises revocations and removals, so two administrators cannot take each other's rights
+      // into none, and one whose rights were just taken cannot act on the strength of them.
+      await lockOrg(tx, orgId);
       await requireAccess(tx, orgId, userId, 'admins.manage');
-      // Serialises revocations, so two administrators cannot revoke each other into none.
-      await tx.execute(sql`select id from ${organisations} where id = ${orgId} for update`);
       const member = await actorIn(tx, orgId, target);
       if (!member.roles.includes('admin'))
         throw new PartaError(ErrorCode.Conflict, 'This member is not an administrator');
@@ -423,7 +466,7 @@ export async function registerCommunityRoutes(app: FastifyInstance, context: Ser
   app.get<OrgParams & { Querystring: { q?: string; classId?: string; role?: string } }>(
     '/api/v1/orgs/:orgId/members',
     async (request) => {
-      const { userId } = await principal(request);
+      const { userId } = await principal(request, request.params.orgId);
       await requireAccess(db, request.params.orgId, userId, 'org.view');
       const { q, classId, role } = request.query;
       let members = await membersOf(db, request.params.orgId);
@@ -440,40 +483,47 @@ export async function registerCommunityRoutes(app: FastifyInstance, context: Ser
   );
 
   app.get<{ Params: { orgId: string; userId: string } }>('/api/v1/orgs/:orgId/members/:userId', async (request) => {
-    const { userId } = await principal(request);
+    const { userId } = await principal(request, request.params.orgId);
     const { orgId, userId: target } = request.params;
     const actor = await requireAccess(db, orgId, userId, 'org.view');
     const member = await memberOf(db, orgId, target);
     const mayViewParents = target === userId || canInOrg(actor, 'parents.view', { classId: member.classId });
+    // Family links are shown only between members of this organisation, each within the viewer's reach.
     const parents = mayViewParents
       ? await db
           .select({ user: users })
           .from(parentLinks)
           .innerJoin(users, eq(users.id, parentLinks.parentId))
+          .innerJoin(orgMembers, and(eq(orgMembers.userId, parentLinks.parentId), eq(orgMembers.orgId, orgId)))
           .where(and(eq(parentLinks.childId, target), eq(parentLinks.confirmed, true)))
       : [];
-    const children =
-      target === userId || canInOrg(actor, 'parents.view')
-        ? await db
-            .select({ user: users, confirmed: parentLinks.confirmed })
-            .from(parentLinks)
-            .innerJoin(users, eq(users.id, parentLinks.childId))
-            .where(eq(parentLinks.parentId, target))
-        : [];
+    const children = await db
+      .select({ user: users, confirmed: parentLinks.confirmed, classId: orgMembers.classId })
+      .from(parentLinks)
+      .innerJoin(users, eq(users.id, parentLinks.childId))
+      .innerJoin(orgMembers, and(eq(orgMembers.userId, parentLinks.childId), eq(orgMembers.orgId, orgId)))
+      .where(eq(parentLinks.parentId, target));
+    const visibleChildren = children.filter(
+      (row) => target === userId || canInOrg(actor, 'parents.view', { classId: row.classId }),
+    );
     return {
       member,
       parents: parents.map((row) => userSummary(row.user)),
-      children: children.map((row) => ({ user: userSummary(row.user), confirmed: row.confirmed })),
+      children: visibleChildren.map((row) => ({ user: userSummary(row.user), confirmed: row.confirmed })),
     };
   });
 
   app.delete<{ Params: { orgId: string; userId: string } }>('/api/v1/orgs/:orgId/members/:userId', async (request) => {
-    const { userId } = await principal(request);
+    const { userId } = await principal(request, request.params.orgId);
     const { orgId, userId: target } = request.params;
     if (target === userId) throw new PartaError(ErrorCode.BadRequest, 'You cannot remove yourself');
-    const change = await db.transaction(async (tx) => {
+    const changes = await db.transaction(async (tx) => {
+      await lockOrg(tx, orgId);
       await requireAccess(tx, orgId, userId, 'members.remove');
-      await actorIn(tx, orgId, target);
+      const removed = await actorIn(tx, orgId, target);
+      if (removed.roles.includes('admin') && (await deciders(tx, orgId, null)).length <= 1) {
+        throw new PartaError(ErrorCode.Conflict, 'An organisation keeps at least one administrator');
+      }
       await tx
         .update(classes)
         .set({ leadUserId: null })
@@ -483,9 +533,10 @@ export async function registerCommunityRoutes(app: FastifyInstance, context: Ser
         .set({ status: 'cancelled', decidedAt: new Date() })
         .where(and(eq(joinRequests.orgId, orgId), eq(joinRequests.userId, target), eq(joinRequests.status, 'pending')));
       await tx.delete(orgMembers).where(and(eq(orgMembers.orgId, orgId), eq(orgMembers.userId, target)));
-      return syncMemberships(tx, orgId, target);
+      // The child's parents leave its class's parents' chat with it.
+      return [await syncMemberships(tx, orgId, target), ...(await syncParents(tx, orgId, target))];
     });
-    await announce([change]);
+    await announce(changes);
     await meChanged(target);
     return { removed: true };
   });
@@ -493,7 +544,7 @@ export async function registerCommunityRoutes(app: FastifyInstance, context: Ser
   // Classes.
 
   app.get<OrgParams & { Querystring: { archived?: string } }>('/api/v1/orgs/:orgId/classes', async (request) => {
-    const { userId } = await principal(request);
+    const { userId } = await principal(request, request.params.orgId);
     await requireAccess(db, request.params.orgId, userId, 'org.view');
     const all = await classInfos(db, request.params.orgId);
     return { classes: request.query.archived === '1' ? all : all.filter((row) => !row.archived) };
@@ -522,7 +573,7 @@ export async function registerCommunityRoutes(app: FastifyInstance, context: Ser
   }
 
   app.post<OrgParams>('/api/v1/orgs/:orgId/classes', async (request, reply) => {
-    const { userId } = await principal(request);
+    const { userId } = await principal(request, request.params.orgId);
     const body = parse<CreateClassBody>(CreateClassBody, request.body);
     const orgId = request.params.orgId;
     const id = newId('c');
@@ -567,7 +618,7 @@ export async function registerCommunityRoutes(app: FastifyInstance, context: Ser
   });
 
   app.patch<{ Params: { orgId: string; classId: string } }>('/api/v1/orgs/:orgId/classes/:classId', async (request) => {
-    const { userId } = await principal(request);
+    const { userId } = await principal(request, request.params.orgId);
     const body = parse<UpdateClassBody>(UpdateClassBody, request.body);
     const { orgId, classId } = request.params;
     const changes = await db.transaction(async (tx) => {
@@ -583,7 +634,6 @@ export async function registerCommunityRoutes(app: FastifyInstance, context: Ser
       if (body.leadUserId) await setLead(tx, orgId, body.leadUserId);
       // The class teacher's chats follow the class: the old one leaves, the new one joins.
       const affected = new Set([before.leadUserId, after!.leadUserId].filter((id): id is string => Boolean(id)));
-      if (before.archived !== after!.archived) for (const id of affected) affected.add(id);
       const result: MembershipChange[] = [];
       for (const id of affected) result.push(await syncMemberships(tx, orgId, id));
       return result;
@@ -597,7 +647,7 @@ export async function registerCommunityRoutes(app: FastifyInstance, context: Ser
   // Invite links.
 
   app.get<OrgParams>('/api/v1/orgs/:orgId/invites', async (request) => {
-    const { userId } = await principal(request);
+    const { userId } = await principal(request, request.params.orgId);
     const orgId = request.params.orgId;
     const actor = await requireAccess(db, orgId, userId, 'invites.manage');
     const rows = await db
@@ -616,7 +666,7 @@ export async function registerCommunityRoutes(app: FastifyInstance, context: Ser
   });
 
   app.post<OrgParams>('/api/v1/orgs/:orgId/invites', async (request, reply) => {
-    const { userId } = await principal(request);
+    const { userId } = await principal(request, request.params.orgId);
     const body = parse<CreateInviteBody>(CreateInviteBody, request.body);
     const orgId = request.params.orgId;
     const row = await db.transaction(async (tx) => {
@@ -646,7 +696,7 @@ export async function registerCommunityRoutes(app: FastifyInstance, context: Ser
         if (!row || row.archived) throw new PartaError(ErrorCode.BadRequest, 'The class does not exist or is archived');
       }
       // The organisation's row lock makes the daily count exact when links are created at once.
-      await tx.execute(sql`select id from ${organisations} where id = ${orgId} for update`);
+      await lockOrg(tx, orgId);
       const [today] = await tx
         .select({ count: sql<number>`count(*)`.mapWith(Number) })
         .from(inviteLinks)
@@ -677,7 +727,7 @@ export async function registerCommunityRoutes(app: FastifyInstance, context: Ser
   });
 
   app.delete<{ Params: { orgId: string; code: string } }>('/api/v1/orgs/:orgId/invites/:code', async (request) => {
-    const { userId } = await principal(request);
+    const { userId } = await principal(request, request.params.orgId);
     const { orgId, code } = request.params;
     const actor = await actorIn(db, orgId, userId);
     const [row] = await db
@@ -704,7 +754,7 @@ export async function registerCommunityRoutes(app: FastifyInstance, context: Ser
     const [child] = row.childId ? await db.select().from(users).where(eq(users.id, row.childId)) : [];
     // Only a signed-in person following a class's parents' link sees the class's students, to pick a child.
     let children: UserRow[] = [];
-    if (row.role === 'parent' && !row.childId && row.classId && request.headers.authorization) {
+    if (row.role === 'parent' && !row.childId && row.classId && !inviteProblem(row) && request.headers.authorization) {
       await principal(request);
       children = (
         await db
@@ -731,12 +781,14 @@ export async function registerCommunityRoutes(app: FastifyInstance, context: Ser
   });
 
   app.post<{ Params: { code: string } }>('/api/v1/invites/:code/request', async (request, reply) => {
-    const { userId } = await principal(request);
+    const who = await principal(request);
+    const { userId } = who;
     const body = parse<FileJoinRequestBody>(FileJoinRequestBody, request.body ?? {});
     const code = request.params.code;
     const created = await db.transaction(async (tx) => {
       const [row] = await tx.select().from(inviteLinks).where(eq(inviteLinks.code, code)).for('update');
       if (!row) throw new PartaError(ErrorCode.NotFound, 'No such invite link');
+      speaksFor(who, row.orgId);
       const problem = inviteProblem(row);
       if (problem) throw new PartaError(ErrorCode.InviteInvalid, `The invite link is ${problem.replace('_', ' ')}`);
       const [user] = await tx.select().from(users).where(eq(users.id, userId));
@@ -800,7 +852,7 @@ export async function registerCommunityRoutes(app: FastifyInstance, context: Ser
   // Deciding join requests.
 
   app.get<OrgParams & { Querystring: { status?: string } }>('/api/v1/orgs/:orgId/requests', async (request) => {
-    const { userId } = await principal(request);
+    const { userId } = await principal(request, request.params.orgId);
     const actor = await requireAccess(db, request.params.orgId, userId, 'requests.decide');
     const status = request.query.status ?? 'pending';
     if (!['pending', 'approved', 'declined', 'cancelled'].includes(status)) {
@@ -825,8 +877,10 @@ export async function registerCommunityRoutes(app: FastifyInstance, context: Ser
     const memberRoles = new Set<Role>((member?.roles as Role[] | undefined) ?? []);
     memberRoles.add(role);
     if (role === 'lead') memberRoles.add('staff');
-    // A student sits in exactly one class of a school: joining another moves it.
-    const studentClass = role === 'student' ? classId : (member?.classId ?? null);
+    // A student sits in exactly one class of a school: joining another moves it. A parent
+    // without a child account (a preschool's) keeps the group its link named.
+    const placed = role === 'student' || (role === 'parent' && !joinRequest.childId);
+    const studentClass = placed ? classId : (member?.classId ?? null);
     if (member) {
       await tx
         .update(orgMembers)
@@ -848,13 +902,15 @@ export async function registerCommunityRoutes(app: FastifyInstance, context: Ser
     }
     const changes: MembershipChange[] = [];
     for (const id of affected) changes.push(await syncMemberships(tx, orgId, id));
+    if (role === 'student') changes.push(...(await syncParents(tx, orgId, userId)));
     return changes;
   }
 
   app.post<{ Params: { requestId: string; action: string } }>(
     '/api/v1/requests/:requestId/:action',
     async (request) => {
-      const { userId } = await principal(request);
+      const who = await principal(request);
+      const { userId } = who;
       const { requestId, action } = request.params;
       if (action !== 'approve' && action !== 'decline' && action !== 'cancel') {
         throw new PartaError(ErrorCode.NotFound, 'No such action');
@@ -862,11 +918,15 @@ export async function registerCommunityRoutes(app: FastifyInstance, context: Ser
       const { decided, changes } = await db.transaction(async (tx) => {
         const [row] = await tx.select().from(joinRequests).where(eq(joinRequests.id, requestId)).for('update');
         if (!row) throw new PartaError(ErrorCode.NotFound, 'No such join request');
+        speaksFor(who, row.orgId);
         if (action === 'cancel') {
           if (row.userId !== userId)
             throw new PartaError(ErrorCode.Forbidden, 'Only the requester may cancel a request');
         } else {
-          await requireAccess(tx, row.orgId, userId, 'requests.decide', { classId: row.classId });
+          await requireAccess(tx, row.orgId, userId, 'requests.decide', {
+            classId: row.classId,
+            role: row.role as Role,
+          });
         }
         if (row.status !== 'pending') {
           throw new PartaError(
@@ -912,8 +972,8 @@ export async function registerCommunityRoutes(app: FastifyInstance, context: Ser
   // Teacher verification.
 
   app.post(routes.requestVerification, async (request) => {
-    const { userId } = await principal(request);
     const body = parse<RequestVerificationBody>(RequestVerificationBody, request.body);
+    const { userId } = await principal(request, body.orgId);
     const org = await findOrg(db, body.orgId);
     const [user] = await db.select().from(users).where(eq(users.id, userId));
     if (!user) throw new PartaError(ErrorCode.Unauthorized, 'The user no longer exists');
@@ -940,7 +1000,7 @@ export async function registerCommunityRoutes(app: FastifyInstance, context: Ser
   });
 
   app.get<OrgParams & { Querystring: { status?: string } }>('/api/v1/orgs/:orgId/verifications', async (request) => {
-    const { userId } = await principal(request);
+    const { userId } = await principal(request, request.params.orgId);
     await requireAccess(db, request.params.orgId, userId, 'verification.decide');
     const status = (request.query.status ?? 'pending') as RequestRow['status'];
     return {
@@ -954,7 +1014,8 @@ export async function registerCommunityRoutes(app: FastifyInstance, context: Ser
   app.post<{ Params: { requestId: string; action: string } }>(
     '/api/v1/verifications/:requestId/:action',
     async (request) => {
-      const { userId } = await principal(request);
+      const who = await principal(request);
+      const { userId } = who;
       const { requestId, action } = request.params;
       if (action !== 'approve' && action !== 'decline' && action !== 'cancel') {
         throw new PartaError(ErrorCode.NotFound, 'No such action');
@@ -966,6 +1027,7 @@ export async function registerCommunityRoutes(app: FastifyInstance, context: Ser
           .where(eq(verificationRequests.id, requestId))
           .for('update');
         if (!row) throw new PartaError(ErrorCode.NotFound, 'No such verification request');
+        speaksFor(who, row.orgId);
         if (action === 'cancel') {
           if (row.userId !== userId)
             throw new PartaError(ErrorCode.Forbidden, 'Only the requester may cancel a request');
@@ -1008,9 +1070,10 @@ export async function registerCommunityRoutes(app: FastifyInstance, context: Ser
   // The closed contour: people one may contact are those who share an organisation, found by name only.
 
   app.get<{ Querystring: { q?: string } }>(routes.contacts, async (request) => {
-    const { userId } = await principal(request);
+    const { userId, orgId: site } = await principal(request);
     const mine = await db.select({ orgId: orgMembers.orgId }).from(orgMembers).where(eq(orgMembers.userId, userId));
-    const orgIds = mine.map((row) => row.orgId);
+    // Through a school's site, only that school's people.
+    const orgIds = mine.map((row) => row.orgId).filter((orgId) => site === null || orgId === site);
     if (orgIds.length === 0) return { people: [] };
     const q = request.query.q?.trim();
     const pattern = q ? `%${q.replace(/[%_\\]/g, (c) => `\\${c}`)}%` : null;

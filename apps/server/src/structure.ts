@@ -107,10 +107,11 @@ export async function syncMemberships(tx: Tx, orgId: string, userId: string): Pr
     const memberRoles = member.roles as Role[];
     const admin = memberRoles.includes('admin');
     const staff = isStaff(memberRoles);
+    // Archiving a class changes nobody's chats: its teacher, students and parents keep its history.
     const led = await tx
       .select({ id: classes.id })
       .from(classes)
-      .where(and(eq(classes.orgId, orgId), eq(classes.leadUserId, userId), eq(classes.archived, false)));
+      .where(and(eq(classes.orgId, orgId), eq(classes.leadUserId, userId)));
     const ledIds = new Set(led.map((row) => row.id));
     const childClasses = new Set<string>();
     if (memberRoles.includes('parent')) {
@@ -120,6 +121,8 @@ export async function syncMemberships(tx: Tx, orgId: string, userId: string): Pr
         .innerJoin(orgMembers, and(eq(orgMembers.userId, parentLinks.childId), eq(orgMembers.orgId, orgId)))
         .where(and(eq(parentLinks.parentId, userId), isNotNull(orgMembers.classId)));
       for (const child of children) childClasses.add(child.classId!);
+      // A preschool parent has no child account: the group its link named is its own class.
+      if (member.classId) childClasses.add(member.classId);
     }
     const studentClass = memberRoles.includes('student') ? member.classId : null;
 

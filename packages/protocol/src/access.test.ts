@@ -18,6 +18,8 @@ describe('organisation permissions', () => {
     assert.equal(canInOrg(lead, 'requests.decide', { classId: null }), false);
     assert.equal(canInOrg(lead, 'invites.manage', { classId: 'c-9a', role: 'parent' }), true);
     assert.equal(canInOrg(lead, 'invites.manage', { classId: 'c-9a', role: 'staff' }), false);
+    assert.equal(canInOrg(lead, 'requests.decide', { classId: 'c-9a', role: 'student' }), true);
+    assert.equal(canInOrg(lead, 'requests.decide', { classId: 'c-9a', role: 'lead' }), false);
     assert.equal(canInOrg({ roles: ['lead'], leadClassIds: [] }, 'invites.manage'), false);
     assert.equal(canInOrg(lead, 'classes.manage'), false);
   });

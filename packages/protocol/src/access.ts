@@ -88,7 +88,9 @@ export function canInOrg(actor: OrgActor | null, action: OrgAction, target?: Org
   if (actor.leadClassIds.length === 0) return false;
   if (!target) return true;
   if (!target.classId || !actor.leadClassIds.includes(target.classId)) return false;
-  if (action === 'invites.manage' && target.role && !classScopedInviteRoles.includes(target.role)) return false;
+  // A class teacher invites and admits students and parents; staff come through the administrator.
+  const roleScoped = action === 'invites.manage' || action === 'requests.decide';
+  if (roleScoped && target.role && !classScopedInviteRoles.includes(target.role)) return false;
   return true;
 }
 

@@ -116,7 +116,7 @@ export class PartaJoinRequests extends LitElement {
       request.child ? strings.forChild(displayName(request.child)) : null,
       `${strings.requestedAt} ${formatDate(request.createdAt, locale, true)}`,
     ].filter(Boolean);
-    const canDecide = canInOrg(this.#org.actor, 'requests.decide', { classId: request.classId });
+    const canDecide = canInOrg(this.#org.actor, 'requests.decide', { classId: request.classId, role: request.role });
     const busy = this.busy.has(request.id);
     const nameId = `request-${request.id}`;
     return html`<li part="item" data-request-id=${request.id}>
