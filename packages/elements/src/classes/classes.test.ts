@@ -16,7 +16,9 @@ async function widget(userId: string) {
   const client = await clientFor(userId);
   const el = await fixture<PartaClasses>(html`<parta-classes org-id=${orgId}></parta-classes>`);
   el.client = client;
-  await waitFor(() => rows(el).length > 0, 'the classes');
+  // The controls follow the user's rights, known once the profile has loaded, which may be after the list.
+  await waitFor(() => rows(el).length > 0 && client.$me.get() !== null, 'the classes and the user');
+  await el.updateComplete;
   return { el, client };
 }
 
