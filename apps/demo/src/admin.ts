@@ -1,5 +1,6 @@
 import '@parta/elements/client/define';
 import '@parta/elements/org-switcher/define';
+import '@parta/elements/org-profile/define';
 import '@parta/elements/classes/define';
 import '@parta/elements/members/define';
 import '@parta/elements/join-requests/define';
@@ -35,7 +36,6 @@ function watchCounters(client: PartaClient) {
   client.$organisation.subscribe((current) => {
     stop?.();
     if (!current) return;
-    $<HTMLElement>('#org-name').textContent = current.organisation.name;
     stop = client.$counters(current.organisation.id).subscribe((counters) => {
       const requests = counters?.joinRequests ?? 0;
       const badge = $<HTMLElement>('#request-badge');

@@ -71,8 +71,11 @@ export function normaliseContact(contact: string): string {
 const derivedKey = (secret: string, purpose: string) =>
   new Uint8Array(hkdfSync('sha256', secret, 'parta', purpose, 32));
 
-/** The full `GET me` body: who the user is, their own profile and their memberships. */
-export async function meResponse(db: Database, userId: string): Promise<MeResponse> {
+/**
+ * The full `GET me` body: who the user is, their own profile and their memberships;
+ * `site` is the organisation whose site's token asks, or null for Parta's own tokens.
+ */
+export async function meResponse(db: Database, userId: string, site: string | null): Promise<MeResponse> {
   const [user] = await db.select().from(users).where(eq(users.id, userId));
   if (!user) throw new PartaError(ErrorCode.Unauthorized, 'The user no longer exists');
   const rows = await db
@@ -105,6 +108,7 @@ export async function meResponse(db: Database, userId: string): Promise<MeRespon
         position: member.position,
       },
     })),
+    site,
   };
 }
 
@@ -236,14 +240,14 @@ export async function registerAccountRoutes(
   });
 
   app.patch(routes.me, async (request): Promise<MeResponse> => {
-    const { userId } = await context.principal(request);
+    const { userId, orgId } = await context.principal(request);
     const body = parse(UpdateProfileBody, request.body ?? {});
     if (body.birthDate != null && !plausibleBirthDate(body.birthDate)) {
       throw new PartaError(ErrorCode.BadRequest, 'Invalid request: birthDate: no such date, or one in the future');
     }
     const changes = Object.fromEntries(Object.entries(body).filter(([, value]) => value !== undefined));
     if (Object.keys(changes).length > 0) await db.update(users).set(changes).where(eq(users.id, userId));
-    return meResponse(db, userId);
+    return meResponse(db, userId, orgId);
   });
 
   if (context.devAuth) app.get(routes.devMailbox, async () => ({ messages: mailbox }));

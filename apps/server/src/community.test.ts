@@ -347,6 +347,30 @@ for (const backend of backends)
       teacherSocket.close();
     });
 
+    it("an administrator edits the profile and every member's widgets learn the new name", async () => {
+      const teacherSocket = await socketClient(url, teacherToken);
+      const edit = (body: object, token = directorToken) =>
+        api<{ organisation: { name: string; address: string | null } } & ErrorJson>(
+          url,
+          token,
+          routes.organisation(org),
+          {
+            method: 'PATCH',
+            body,
+          },
+        );
+      const renamed = await edit({ name: 'Школа № 1 имени Пушкина', address: 'ул. Садовая, 1' });
+      assert.equal(renamed.status, 200);
+      assert.equal(renamed.body.organisation.address, 'ул. Садовая, 1');
+      await teacherSocket.next((f) => f.type === 'me.changed');
+      const me = await api<{ organisations: { organisation: { name: string } }[] }>(url, teacherToken, routes.me);
+      assert.equal(me.body.organisations[0]?.organisation.name, 'Школа № 1 имени Пушкина');
+      assert.equal((await edit({ name: 'x' }, teacherToken)).body.error.code, 'forbidden');
+      assert.equal((await edit({ name: 'я'.repeat(201) })).status, 400);
+      assert.equal((await edit({ name: demo.orgName, address: null })).body.organisation.name, demo.orgName);
+      teacherSocket.close();
+    });
+
     it('lets people find only those who share an organisation with them, by name and never by phone', async () => {
       const outsider = await newcomer({ surname: 'Посторонний', phone: `+7999${backend === 'pglite' ? 1 : 2}112233` });
       const student = await devToken(url, student1);

@@ -408,6 +408,12 @@ export async function registerCommunityRoutes(app: FastifyInstance, context: Ser
       .set(body)
       .where(eq(organisations.id, request.params.orgId))
       .returning();
+    // Every member's widgets show the organisation's name: their profiles are reloaded.
+    const members = await db
+      .select({ userId: orgMembers.userId })
+      .from(orgMembers)
+      .where(eq(orgMembers.orgId, org!.id));
+    for (const member of members) await meChanged(member.userId);
     return { organisation: profileOf(org!) };
   });
 

@@ -6,6 +6,7 @@ import {
   type EventsResponse,
   type HistoryResponse,
   limits,
+  type MeResponse,
   routes,
   type TokenResponse,
 } from '@parta/protocol';
@@ -45,6 +46,24 @@ for (const backend of backends)
         assert.equal(body.user.id, teacher);
         assert.equal(body.user.verified, true);
         assert.equal(body.user.patronymic, 'Ивановна');
+      });
+
+      it("tells a site's widgets the one organisation its token speaks for, Parta's own all of hers", async () => {
+        const bySite = await api<MeResponse>(url, await embedToken(teacher), routes.me);
+        const own = await api<MeResponse>(url, teacherToken, routes.me);
+        assert.equal(bySite.body.site, demo.orgId);
+        assert.equal(own.body.site, null);
+        // Both list where she works: the school she joined first, then the college.
+        for (const { body } of [bySite, own]) {
+          assert.deepEqual(
+            body.organisations.map((entry) => entry.organisation.id),
+            [demo.orgId, demo.college.orgId],
+          );
+        }
+        // What `site` tells the widgets is what the server holds the token to.
+        const college = routes.organisation(demo.college.orgId);
+        assert.equal((await api(url, await embedToken(teacher), college)).status, 403);
+        assert.equal((await api(url, teacherToken, college)).status, 200);
       });
 
       it('shows no patronymic for a student, who is not staff', async () => {
@@ -124,18 +143,21 @@ for (const backend of backends)
       it('lists the seeded users with their role in Russian', async () => {
         const { status, body } = await api<DevUsersResponse>(url, null, routes.devUsers);
         assert.equal(status, 200);
-        // Other tests here add people of another organisation; the demo school's are what the demo shows.
-        const seeded = new Set<string>(Object.values(demo.users));
-        const labels = Object.fromEntries(
-          body.users.filter((entry) => seeded.has(entry.user.id)).map((entry) => [entry.user.id, entry.roleLabel]),
+        // Other tests here add people of another organisation; the demo's own are what the demo shows.
+        const seeded = new Set<string>([...Object.values(demo.users), demo.college.admin]);
+        const entries = body.users.filter((entry) => seeded.has(entry.user.id));
+        assert.deepEqual(
+          entries.map((entry) => [entry.user.id, entry.roleLabel]),
+          [
+            [demo.users.director, 'Администратор'],
+            [demo.college.admin, 'Администратор'],
+            // Once, though she also teaches at the college: as the school's class teacher, her senior role.
+            [teacher, 'Классный руководитель'],
+            [student2, 'Ученик'],
+            [student1, 'Ученик'],
+            [parent1, 'Родитель'],
+          ],
         );
-        assert.deepEqual(labels, {
-          [demo.users.director]: 'Администратор',
-          [teacher]: 'Классный руководитель',
-          [student1]: 'Ученик',
-          [student2]: 'Ученик',
-          [parent1]: 'Родитель',
-        });
         assert.equal(body.users[0]!.user.id, demo.users.director);
         const teacherEntry = body.users.find((entry) => entry.user.id === teacher)!;
         assert.equal(teacherEntry.user.patronymic, 'Ивановна');

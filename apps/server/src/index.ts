@@ -132,8 +132,8 @@ async function serve(options: ServerOptions, database: DatabaseHandle, bus: Bus)
   app.get(routes.health, async () => ({ ok: true, database: database.kind }));
 
   app.get(routes.me, async (request) => {
-    const { userId } = await principal(request);
-    return meResponse(db, userId);
+    const { userId, orgId } = await principal(request);
+    return meResponse(db, userId, orgId);
   });
 
   app.get(routes.chats, async (request) => {
@@ -221,8 +221,11 @@ async function serve(options: ServerOptions, database: DatabaseHandle, bus: Bus)
       const rank = (member: { roles: string[] }) =>
         Math.min(...member.roles.map((role) => roles.indexOf(role as Role)));
       rows.sort((a, b) => rank(a.member) - rank(b.member) || a.user.surname.localeCompare(b.user.surname, 'ru'));
+      // Someone in several organisations signs in once, under their most senior role.
+      const seen = new Set<string>();
+      const once = rows.filter(({ user }) => !seen.has(user.id) && Boolean(seen.add(user.id)));
       return {
-        users: rows.map(({ user, member, org }) => ({
+        users: once.map(({ user, member, org }) => ({
           user: userSummary(user),
           roleLabel: roleLabel(org.type, (member.roles as Role[])[0]!, 'ru'),
         })),

@@ -48,8 +48,10 @@ describe('a restarted server on a PGlite directory', { skip: process.env.PARTA_T
     const token = await embedToken(demo.users.student1);
     const { body } = await api<HistoryResponse>(server.url, token, routes.messages(chat));
     assert.equal(body.messages.at(-1)?.text, sentText);
-    assert.equal((await server.db.select().from(users)).length, Object.keys(demo.users).length);
-    assert.equal((await server.db.select().from(chatMembers)).length, 14);
+    // The school's people and the college's administrator (the teacher is in both).
+    assert.equal((await server.db.select().from(users)).length, Object.keys(demo.users).length + 1);
+    // The school's 14 chat seats and the college's 6: its administrator and the teacher in its three channels and rooms.
+    assert.equal((await server.db.select().from(chatMembers)).length, 14 + 6);
   });
 
   it('offers no dev sign-in without dev auth and refuses the development tokens', async () => {

@@ -1,5 +1,6 @@
 import type { Database } from './db/index.ts';
 import { chatMembers, chats, classes, organisations, orgMembers, parentLinks, users } from './db/schema.ts';
+import { createClassChats, createOrgChats, syncMemberships } from './structure.ts';
 
 /** The demo school every development server starts with. Ids are stable so the demo site can refer to them. */
 export const demo = {
@@ -20,6 +21,16 @@ export const demo = {
     teachers: 'chat-teachers',
     staff: 'chat-staff',
     school: 'chat-school',
+  },
+  /**
+   * A second, small organisation: the demo teacher also teaches at a college
+   * (SPEC §2: a person belongs to several organisations and switches between them).
+   */
+  college: {
+    orgId: 'demo-college',
+    orgName: 'Колледж искусств',
+    groupId: 'c-art-1',
+    admin: 'u-college-admin',
   },
 } as const;
 
@@ -194,5 +205,57 @@ export async function seedDemo(db: Database, embedSecret: string = demo.embedSec
         .values(chat.members.map(([userId, role]) => ({ chatId: chat.id, userId, role })))
         .onConflictDoNothing();
     }
+  });
+  // A transaction of its own, after the school's: her college membership is the later one,
+  // so the school stays the teacher's first organisation, the one widgets show until she switches.
+  await seedCollege(db);
+}
+
+/**
+ * The college as registration and the class routes leave an organisation: its
+ * structure chats and memberships come from the same functions. Not through
+ * `createOrganisation`, which is one-shot (a fresh embed secret, inserts that
+ * fail on a second run): every step here skips what exists, so a restart, or
+ * two processes seeding one database at once, change nothing.
+ */
+async function seedCollege(db: Database): Promise<void> {
+  const { college } = demo;
+  await db.transaction(async (tx) => {
+    await tx
+      .insert(organisations)
+      .values({
+        id: college.orgId,
+        type: 'college',
+        name: college.orgName,
+        inn: '7701000002',
+        kpp: '770101002',
+        // Nobody embeds the college's widgets in the demo: a secret nobody knows.
+        embedSecret: Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString('base64url'),
+      })
+      .onConflictDoNothing();
+    await tx
+      .insert(users)
+      .values({ id: college.admin, surname: 'Соколова', name: 'Елена', patronymic: 'Викторовна', verified: true })
+      .onConflictDoNothing();
+    await tx
+      .insert(orgMembers)
+      .values([
+        { orgId: college.orgId, userId: college.admin, roles: ['admin'] },
+        { orgId: college.orgId, userId: teacher, roles: ['staff'], position: 'преподаватель живописи' },
+      ])
+      .onConflictDoNothing();
+    await createOrgChats(tx, college.orgId, 'college');
+    const group = {
+      id: college.groupId,
+      orgId: college.orgId,
+      number: 1,
+      letter: 'Ж',
+      title: 'Живопись',
+      academicYear: '2025/2026',
+    };
+    // No curator yet: the college's administrator appoints one in <parta-classes>.
+    await tx.insert(classes).values(group).onConflictDoNothing();
+    await createClassChats(tx, group);
+    for (const userId of [college.admin, teacher]) await syncMemberships(tx, college.orgId, userId);
   });
 }
