@@ -2,6 +2,7 @@ import '@parta/elements/classes/define';
 import '@parta/elements/invite-links/define';
 import '@parta/elements/join-requests/define';
 import '@parta/elements/members/define';
+import '@parta/elements/org-profile/define';
 import '@parta/elements/org-switcher/define';
 import '@parta/elements/verifications/define';
 import { createClient } from '@parta/core';
@@ -24,6 +25,8 @@ const widgets = {
     html`<parta-members org-id="demo-school" .client=${client} locale=${locale} theme=${theme}></parta-members>`,
   'parta-org-switcher': (client: unknown, locale: string, theme: string) =>
     html`<parta-org-switcher .client=${client} locale=${locale} theme=${theme}></parta-org-switcher>`,
+  'parta-org-profile': (client: unknown, locale: string, theme: string) =>
+    html`<parta-org-profile org-id="demo-school" .client=${client} locale=${locale} theme=${theme}></parta-org-profile>`,
   'parta-verifications': (client: unknown, locale: string, theme: string) =>
     html`<parta-verifications org-id="demo-school" .client=${client} locale=${locale} theme=${theme}></parta-verifications>`,
 };
@@ -54,4 +57,5 @@ export const MembersOfflineEnglish: StoryObj<Args> = {
   args: { widget: 'parta-members', state: 'error', locale: 'en' },
 };
 export const OrgSwitcherLoading: StoryObj<Args> = { args: { widget: 'parta-org-switcher' } };
+export const OrgProfileOffline: StoryObj<Args> = { args: { widget: 'parta-org-profile', state: 'error' } };
 export const VerificationsOffline: StoryObj<Args> = { args: { widget: 'parta-verifications', state: 'error' } };

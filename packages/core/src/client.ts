@@ -106,8 +106,13 @@ export class PartaClient {
   /** True until the chat list has been loaded from the server once. */
   readonly $chatsLoading: ReadableAtom<boolean> = this.#chatsLoading;
   /**
+   * The organisations the widgets may show: all of the user's, or with a site's
+   * embed token only that site's organisation, the one the token may act for.
+   */
+  readonly $organisations: ReadableAtom<CurrentOrganisation[]>;
+  /**
    * The organisation the widgets show: the one chosen with `selectOrganisation`
-   * (remembered per user), else the first of the user's organisations.
+   * (remembered per user), else the first of `$organisations`.
    */
   readonly $organisation: ReadableAtom<CurrentOrganisation | null>;
 
@@ -162,6 +167,7 @@ export class PartaClient {
         return () => this.#release();
       },
     });
+    this.$organisations = this.#organisations.$organisations;
     this.$organisation = this.#organisations.$organisation;
     for (const store of [this.#chats, this.#me, this.#chatsLoading]) {
       onMount(store, () => {

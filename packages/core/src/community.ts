@@ -83,6 +83,7 @@ function remember(key: string, orgId: string) {
  * Counters load when first watched and follow the `counters` socket frame.
  */
 export class OrganisationStores {
+  readonly $organisations: ReadableAtom<CurrentOrganisation[]>;
   readonly $organisation: ReadableAtom<CurrentOrganisation | null>;
   readonly #host: OrganisationHost;
   readonly #chosen = atom<string | null>(null);
@@ -91,8 +92,16 @@ export class OrganisationStores {
 
   constructor(host: OrganisationHost) {
     this.#host = host;
-    this.$organisation = computed([host.$me, this.#chosen], (me, chosen) => {
+    // On a school's website the widgets hold the school's embed token, which the server lets act for
+    // that school only. Offering a teacher her college there would open pages that all answer 403 and
+    // leave the site's developer to hide the switcher's choices; so the widgets stay in the site's
+    // organisation, as the site's own pages do. Parta's own tokens (platform sign-in) act for every
+    // organisation the person belongs to, and there the switcher offers them all.
+    this.$organisations = computed(host.$me, (me) => {
       const organisations = me?.organisations ?? [];
+      return me?.site ? organisations.filter((entry) => entry.organisation.id === me.site) : organisations;
+    });
+    this.$organisation = computed([host.$me, this.$organisations, this.#chosen], (me, organisations, chosen) => {
       const wanted = chosen ?? remembered(storageKey(host.baseUrl, me?.user.id ?? ''));
       return organisations.find((entry) => entry.organisation.id === wanted) ?? organisations[0] ?? null;
     });

@@ -1,4 +1,4 @@
-import type { Locale } from '@parta/protocol';
+import type { Locale, OrgType } from '@parta/protocol';
 
 export type { Locale };
 
@@ -97,6 +97,26 @@ const communityRu = {
   noOrganisation: 'Организация не выбрана',
   allClasses: 'Все классы',
   classLabel: 'Класс',
+  // organisation profile
+  orgTypes: {
+    school: 'Школа',
+    preschool: 'Детский сад',
+    college: 'Колледж',
+    authority: 'Орган управления образованием',
+  } satisfies Record<OrgType, string>,
+  editProfile: 'Изменение профиля',
+  orgName: 'Название',
+  inn: 'ИНН',
+  kpp: 'КПП',
+  address: 'Адрес',
+  contacts: 'Контакты',
+  description: 'Об организации',
+  avatarUrl: 'Ссылка на логотип',
+  avatarAlt: (name: string) => `Логотип: ${name}`,
+  notGiven: 'не указано',
+  profileSaved: 'Профиль сохранён',
+  checkFields: (fields: string) => `Проверьте поля: ${fields}`,
+  upTo: (max: number) => `не длиннее ${max} символов`,
   // join requests
   joinRequests: 'Заявки на вступление',
   noJoinRequests: 'Новых заявок нет',
@@ -195,6 +215,25 @@ const communityEn: CommunityStrings = {
   noOrganisation: 'No organisation chosen',
   allClasses: 'All classes',
   classLabel: 'Class',
+  orgTypes: {
+    school: 'School',
+    preschool: 'Preschool',
+    college: 'College',
+    authority: 'Education authority',
+  },
+  editProfile: 'Edit profile',
+  orgName: 'Name',
+  inn: 'INN',
+  kpp: 'KPP',
+  address: 'Address',
+  contacts: 'Contacts',
+  description: 'About',
+  avatarUrl: 'Logo URL',
+  avatarAlt: (name: string) => `Logo of ${name}`,
+  notGiven: 'not given',
+  profileSaved: 'Profile saved',
+  checkFields: (fields: string) => `Check the fields: ${fields}`,
+  upTo: (max: number) => `at most ${max} characters`,
   joinRequests: 'Join requests',
   noJoinRequests: 'No new requests',
   approve: 'Approve',

@@ -19,6 +19,7 @@ export { displayName, formatDate, formatTime, type Locale, t, tc } from './i18n.
 export { PartaInviteLinks } from './invite-links/invite-links.js';
 export { PartaJoinRequests } from './join-requests/join-requests.js';
 export { PartaMembers } from './members/members.js';
+export { PartaOrgProfile } from './org-profile/org-profile.js';
 export { PartaOrgSwitcher } from './org-switcher/org-switcher.js';
 export { tokens } from './styles/tokens.js';
 export { linkify, type TextPart } from './thread/linkify.js';

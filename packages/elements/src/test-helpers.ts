@@ -3,7 +3,21 @@ import { createClient, type PartaClient } from '@parta/core';
 import { routes } from '@parta/protocol';
 import { partaUrl, unique } from '../../core/test-support/session.js';
 
-export { clientFor, closeAll, devToken, partaUrl, sleep, unique, until } from '../../core/test-support/session.js';
+export {
+  clientFor,
+  closeAll,
+  devToken,
+  embedToken,
+  partaUrl,
+  sleep,
+  unique,
+  until,
+} from '../../core/test-support/session.js';
+
+/** Forgets the organisations people chose on this origin, so the next test starts from each one's first. */
+export function forgetChosenOrganisations(): void {
+  for (const key of Object.keys(localStorage)) if (key.startsWith('parta.organisation|')) localStorage.removeItem(key);
+}
 
 /** Waits until a condition holds, re-checking each animation frame. */
 export async function waitFor(check: () => boolean, message = 'condition', timeoutMs = 10_000): Promise<void> {

@@ -61,6 +61,11 @@ export const MeResponse = z.object({
     email: z.nullable(z.string()),
   }),
   organisations: z.array(z.object({ organisation: Organisation, membership: Membership })),
+  /**
+   * The organisation whose site's embed token asked, which is the only one that
+   * token may act for; null for Parta's own tokens, which act for all of them.
+   */
+  site: z.optional(z.nullable(Id)),
 });
 export type MeResponse = z.infer<typeof MeResponse>;
 

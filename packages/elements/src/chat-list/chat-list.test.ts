@@ -1,7 +1,9 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import type { PartaClient } from '@parta/core';
+import { selectOption, sendKeys } from '@web/test-runner-commands';
 import type { PartaChatSelectEvent } from '../events/chat-select.js';
-import { clientFor, closeAll, unique, waitFor } from '../test-helpers.js';
+import '../org-switcher/define.js';
+import { clientFor, closeAll, forgetChosenOrganisations, unique, waitFor } from '../test-helpers.js';
 import './define.js';
 import type { PartaChatList } from './chat-list.js';
 
@@ -16,8 +18,29 @@ async function teacherList(template = html`<parta-chat-list></parta-chat-list>`)
   return { el, client };
 }
 
+const schoolChats = ['chat-9a', 'chat-9a-parents', 'chat-teachers', 'chat-staff', 'chat-school'];
+const collegeChats = ['demo-college-everyone', 'demo-college-staff', 'demo-college-teachers'];
+const shownIds = (el: PartaChatList) => options(el).map((option) => option.dataset.chatId!);
+/** The organisations the shown chats belong to, as the server says (null: a personal chat). */
+const shownOrgs = (el: PartaChatList, client: PartaClient) => {
+  const orgOf = new Map(client.$chats.get().map((chat) => [chat.id, chat.orgId]));
+  return new Set(shownIds(el).map((id) => orgOf.get(id)));
+};
+
+/** The teacher's page: her organisations above her chats, on one client as under one `<parta-client>`. */
+async function teacherPage(client: PartaClient) {
+  const page = await fixture<HTMLElement>(html`<div>
+    <parta-org-switcher .client=${client}></parta-org-switcher>
+    <parta-chat-list .client=${client}></parta-chat-list>
+  </div>`);
+  return page.querySelector<PartaChatList>('parta-chat-list')!;
+}
+
 describe('<parta-chat-list>', () => {
-  afterEach(closeAll);
+  afterEach(() => {
+    closeAll();
+    forgetChosenOrganisations();
+  });
 
   it('shows a loading note until a client is there', async () => {
     const el = await fixture<PartaChatList>(html`<parta-chat-list></parta-chat-list>`);
@@ -90,6 +113,40 @@ describe('<parta-chat-list>', () => {
     expect(item().querySelector('[part~="badge"] .visually-hidden')!.textContent).to.match(/^\d+ непрочитанн/);
     expect(options(el)[0]!.dataset.chatId).to.equal('chat-9a-parents');
     await expect(el).to.be.accessible();
+  });
+
+  it('follows the organisation chosen in <parta-org-switcher>, and remembers the choice', async () => {
+    const client = await clientFor('u-teacher');
+    const list = await teacherPage(client);
+    await waitFor(() => schoolChats.every((id) => shownIds(list).includes(id)), "the school's chats");
+    expect([...shownOrgs(list, client)].filter(Boolean)).to.deep.equal(['demo-school']);
+
+    await selectOption({ selector: 'parta-org-switcher select', label: 'Колледж искусств' });
+    await waitFor(() => collegeChats.every((id) => shownIds(list).includes(id)), "the college's chats");
+    expect(titles(list)).to.include.members(['Вся организация', 'Сотрудники', 'Преподавательская']);
+    expect(titles(list)).to.not.include('Общешкольный');
+    expect([...shownOrgs(list, client)].filter(Boolean)).to.deep.equal(['demo-college']);
+    await expect(list).to.be.accessible();
+
+    // The next visit: a new client, told nothing, opens on the college.
+    client.close();
+    const again = await clientFor('u-teacher');
+    list.client = again;
+    await list.updateComplete;
+    expect(options(list), 'the new client starts from nothing').to.have.length(0);
+    await waitFor(() => collegeChats.every((id) => shownIds(list).includes(id)), "the college's chats again");
+    expect(shownIds(list)).to.not.include('chat-9a');
+    expect(again.$organisation.get()?.organisation.id).to.equal('demo-college');
+  });
+
+  it('lists the chats of every organisation with all-organisations', async () => {
+    const client = await clientFor('u-teacher');
+    client.selectOrganisation('demo-college');
+    const el = await fixture<PartaChatList>(
+      html`<parta-chat-list all-organisations .client=${client}></parta-chat-list>`,
+    );
+    await waitFor(() => [...schoolChats, ...collegeChats].every((id) => shownIds(el).includes(id)), 'every chat');
+    expect(shownOrgs(el, client)).to.include.keys('demo-school', 'demo-college');
   });
 
   it('speaks English when asked', async () => {

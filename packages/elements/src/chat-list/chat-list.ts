@@ -1,4 +1,4 @@
-import type { PartaClient } from '@parta/core';
+import type { CurrentOrganisation, PartaClient } from '@parta/core';
 import type { ChatSummary } from '@parta/protocol';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
@@ -23,6 +23,10 @@ function initials(title: string): string {
 
 /**
  * @summary The signed-in user's chats, most recently active first, live.
+ *
+ * It follows the current organisation (the one `<parta-org-switcher>` chose):
+ * that organisation's chats, plus the personal ones that belong to none (saved
+ * messages, direct chats). `all-organisations` lists every chat instead.
  *
  * A listbox: arrow keys, Home and End move between chats, Enter or Space (or
  * a click) selects one and fires `parta-chat-select`.
@@ -56,6 +60,9 @@ export class PartaChatList extends LitElement {
   /** Use this client instead of the one from `<parta-client>`. */
   @property({ attribute: false }) client?: PartaClient;
 
+  /** List the chats of all the user's organisations, not only the current one's. */
+  @property({ type: Boolean, attribute: 'all-organisations' }) allOrganisations = false;
+
   /** The chat that holds keyboard focus (roving tabindex). */
   @state() private focusedId?: string;
 
@@ -63,6 +70,7 @@ export class PartaChatList extends LitElement {
   #chats = new StoreController<ChatSummary[]>(this);
   #loading = new StoreController<boolean>(this);
   #me = new StoreController<{ user: { id: string } } | null>(this);
+  #organisation = new StoreController<CurrentOrganisation | null>(this);
 
   get #client(): PartaClient | undefined {
     return this.client ?? this.#provided.value;
@@ -72,9 +80,12 @@ export class PartaChatList extends LitElement {
     return t(this.locale ?? this.#client?.locale);
   }
 
-  /** The chats shown, as the store holds them. */
+  /** The chats shown, in the store's order. */
   get chats(): readonly ChatSummary[] {
-    return this.#chats.value ?? [];
+    const chats = this.#chats.value ?? [];
+    if (this.allOrganisations) return chats;
+    const orgId = this.#organisation.value?.organisation.id;
+    return chats.filter((chat) => chat.orgId === null || chat.orgId === orgId);
   }
 
   protected override willUpdate(_changed: PropertyValues<this>): void {
@@ -82,13 +93,15 @@ export class PartaChatList extends LitElement {
     this.#chats.store = client?.$chats;
     this.#loading.store = client?.$chatsLoading;
     this.#me.store = client?.$me;
+    this.#organisation.store = client?.$organisation;
   }
 
   protected override render() {
     const strings = this.#strings;
     const chats = this.chats;
     if (chats.length === 0) {
-      const loading = !this.#client || this.#loading.value !== false;
+      // Until the user's organisations are known, which chats belong on the list is not known either.
+      const loading = !this.#client || this.#loading.value !== false || (!this.allOrganisations && !this.#me.value);
       return html`<p part="empty" role="status">${loading ? strings.loading : strings.noChats}</p>`;
     }
     const focused = chats.some((chat) => chat.id === this.focusedId)

@@ -1,53 +1,30 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import type { CurrentOrganisation, PartaClient } from '@parta/core';
-import type { MeResponse } from '@parta/protocol';
-import { atom, computed } from 'nanostores';
+import { selectOption } from '@web/test-runner-commands';
 import type { PartaOrgSelectEvent } from '../events/org-select.js';
-import { clientFor, closeAll, shadow, waitFor } from '../test-helpers.js';
+import { clientFor, closeAll, embedToken, forgetChosenOrganisations, shadow, waitFor } from '../test-helpers.js';
 import './define.js';
 import type { PartaOrgSwitcher } from './org-switcher.js';
 
-const membership = (orgId: string) => ({
-  orgId,
-  roles: ['staff' as const],
-  classId: null,
-  leadClassIds: [],
-  position: null,
-});
+const optionLabels = (select: HTMLSelectElement) => [...select.options].map((option) => option.textContent);
 
-/**
- * The demo server has one organisation, so a person in two is played by a
- * client-shaped object holding the same stores the real client has.
- */
-function twoSchools() {
-  const $me = atom<MeResponse>({
-    user: { id: 'u-x', surname: 'Петрова', name: 'Мария', patronymic: null, verified: true, avatarUrl: null },
-    profile: { patronymic: null, sex: null, birthDate: null, phone: null, email: null },
-    organisations: [
-      { organisation: { id: 'school-1', type: 'school', name: 'Школа № 1' }, membership: membership('school-1') },
-      { organisation: { id: 'school-2', type: 'school', name: 'Лицей № 2' }, membership: membership('school-2') },
-    ],
-  });
-  const $chosen = atom('school-1');
-  const $organisation = computed(
-    [$me, $chosen],
-    (me, chosen) => me.organisations.find((entry) => entry.organisation.id === chosen) as CurrentOrganisation,
-  );
-  return {
-    locale: 'ru',
-    $me,
-    $organisation,
-    selectOrganisation: (orgId: string) => $chosen.set(orgId),
-  } as unknown as PartaClient;
+/** The demo teacher, signed in with Parta's own token: she teaches at the school and at the college. */
+async function teacherSwitcher() {
+  const client = await clientFor('u-teacher');
+  const el = await fixture<PartaOrgSwitcher>(html`<parta-org-switcher .client=${client}></parta-org-switcher>`);
+  await waitFor(() => Boolean(shadow(el).querySelector('select')) && el.value !== undefined, 'the organisations');
+  return { el, client, select: shadow(el).querySelector('select')! };
 }
 
 describe('<parta-org-switcher>', () => {
-  afterEach(closeAll);
+  afterEach(() => {
+    closeAll();
+    forgetChosenOrganisations();
+  });
 
   it("shows the only organisation's name", async () => {
     const el = await fixture<PartaOrgSwitcher>(html`<parta-org-switcher></parta-org-switcher>`);
     expect(shadow(el).textContent!.trim()).to.equal('Загрузка…');
-    el.client = await clientFor('u-teacher');
+    el.client = await clientFor('u-director');
     await waitFor(() => Boolean(shadow(el).querySelector('[part~="name"]')), 'the name');
     expect(shadow(el).querySelector('[part~="name"]')!.textContent).to.equal('Школа № 1');
     expect(el.value).to.equal('demo-school');
@@ -55,32 +32,42 @@ describe('<parta-org-switcher>', () => {
   });
 
   it('chooses among several with a labelled select and fires parta-org-select', async () => {
-    const client = twoSchools();
-    const el = await fixture<PartaOrgSwitcher>(html`<parta-org-switcher .client=${client}></parta-org-switcher>`);
-    const select = shadow(el).querySelector('select')!;
-    expect([...select.options].map((option) => option.textContent)).to.deep.equal(['Школа № 1', 'Лицей № 2']);
-    expect(select.value).to.equal('school-1');
+    const { el, client, select } = await teacherSwitcher();
+    expect(optionLabels(select)).to.deep.equal(['Школа № 1', 'Колледж искусств']);
+    expect(select.value).to.equal('demo-school');
     await expect(el).to.be.accessible();
 
     const chosen = oneEvent(el, 'parta-org-select') as Promise<PartaOrgSelectEvent>;
-    select.value = 'school-2';
-    select.dispatchEvent(new Event('change'));
+    await selectOption({ selector: 'parta-org-switcher select', label: 'Колледж искусств' });
     const event = await chosen;
-    expect(event).to.include({ orgId: 'school-2', name: 'Лицей № 2', bubbles: true, composed: true });
+    expect(event).to.include({ orgId: 'demo-college', name: 'Колледж искусств', bubbles: true, composed: true });
     await el.updateComplete;
-    expect(el.value).to.equal('school-2');
-    expect(client.$organisation.get()?.organisation.id).to.equal('school-2');
+    expect(el.value).to.equal('demo-college');
+    expect(client.$organisation.get()?.organisation.id).to.equal('demo-college');
+    expect(client.$organisation.get()?.membership.roles).to.deep.equal(['staff']);
   });
 
   it('keeps the organisation when the host cancels the event', async () => {
-    const client = twoSchools();
-    const el = await fixture<PartaOrgSwitcher>(html`<parta-org-switcher .client=${client}></parta-org-switcher>`);
+    const { el, client, select } = await teacherSwitcher();
     el.addEventListener('parta-org-select', (event) => event.preventDefault(), { once: true });
-    const select = shadow(el).querySelector('select')!;
-    select.value = 'school-2';
-    select.dispatchEvent(new Event('change'));
+    await selectOption({ selector: 'parta-org-switcher select', label: 'Колледж искусств' });
     await el.updateComplete;
-    expect(select.value).to.equal('school-1');
-    expect(client.$organisation.get()?.organisation.id).to.equal('school-1');
+    expect(select.value).to.equal('demo-school');
+    expect(client.$organisation.get()?.organisation.id).to.equal('demo-school');
+  });
+
+  it("on a school's website shows only that school, the one its token may act for", async () => {
+    const client = await clientFor('u-teacher', { getToken: () => embedToken('u-teacher') });
+    const el = await fixture<PartaOrgSwitcher>(html`<parta-org-switcher .client=${client}></parta-org-switcher>`);
+    await waitFor(() => Boolean(shadow(el).querySelector('[part~="name"]')), 'the name');
+    expect(shadow(el).querySelector('[part~="name"]')!.textContent).to.equal('Школа № 1');
+    expect(shadow(el).querySelector('select')).to.equal(null);
+    // She still teaches at the college; the school's site just cannot act for it.
+    expect(client.$me.get()?.organisations.map((entry) => entry.organisation.id)).to.deep.equal([
+      'demo-school',
+      'demo-college',
+    ]);
+    client.selectOrganisation('demo-college');
+    expect(client.$organisation.get()?.organisation.id).to.equal('demo-school');
   });
 });

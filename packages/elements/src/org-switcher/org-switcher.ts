@@ -14,7 +14,10 @@ import { styles } from './org-switcher.styles.js';
  *
  * A person can belong to several organisations (a teacher in two schools, a
  * parent of children in different schools). With more than one this is a
- * native `<select>`; with one it just shows the organisation's name.
+ * native `<select>`; with one it just shows the organisation's name. On a
+ * school's website (the widgets hold the site's embed token, which acts for
+ * that school only) it shows just that school; with Parta's own sign-in it
+ * offers every organisation the person belongs to.
  *
  * @fires parta-org-select - An organisation was chosen (`event.orgId`, `event.name`). Cancelable.
  * @csspart name - The organisation's name when there is only one.
@@ -33,6 +36,7 @@ export class PartaOrgSwitcher extends LitElement {
 
   #provided = new ClientController(this, () => this.requestUpdate());
   #me = new StoreController<MeResponse | null>(this);
+  #organisations = new StoreController<CurrentOrganisation[]>(this);
   #current = new StoreController<CurrentOrganisation | null>(this);
 
   get #client(): PartaClient | undefined {
@@ -46,6 +50,7 @@ export class PartaOrgSwitcher extends LitElement {
 
   protected override willUpdate(): void {
     this.#me.store = this.#client?.$me;
+    this.#organisations.store = this.#client?.$organisations;
     this.#current.store = this.#client?.$organisation;
   }
 
@@ -53,7 +58,7 @@ export class PartaOrgSwitcher extends LitElement {
     const strings = tc(this.locale ?? this.#client?.locale);
     const me = this.#me.value;
     if (!me) return html`<span part="empty" role="status">${strings.loading}</span>`;
-    const organisations = me.organisations;
+    const organisations = this.#organisations.value ?? [];
     if (organisations.length === 0) return html`<span part="empty">${strings.noOrganisations}</span>`;
     if (organisations.length === 1) return html`<span part="name">${organisations[0]!.organisation.name}</span>`;
     return html`<label part="label">
@@ -69,7 +74,7 @@ export class PartaOrgSwitcher extends LitElement {
 
   #onChange = (event: Event) => {
     const select = event.target as HTMLSelectElement;
-    const chosen = this.#me.value?.organisations.find((entry) => entry.organisation.id === select.value);
+    const chosen = this.#organisations.value?.find((entry) => entry.organisation.id === select.value);
     if (!chosen) return;
     if (!this.dispatchEvent(new PartaOrgSelectEvent(chosen.organisation.id, chosen.organisation.name))) {
       select.value = this.value ?? '';
