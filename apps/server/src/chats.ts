@@ -9,7 +9,7 @@ import {
   type SendMessageBody,
   type UserSummary,
 } from '@parta/protocol';
-import { and, asc, desc, eq, gt, inArray, lt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Database } from './db/index.ts';
 import { chatEvents, chatMembers, chats, messages, users } from './db/schema.ts';
 
@@ -56,22 +56,36 @@ const chatContext = (chat: ChatRow, member: MemberRow | undefined) => ({
   myRole: member?.role ?? null,
 });
 
+/**
+ * What a site's embed token may reach: its own organisation's chats and personal ones
+ * (no organisation). Parta's own tokens (`site` null) reach all of the user's chats.
+ */
+const withinSite = (site: string | null | undefined) =>
+  site ? or(isNull(chats.orgId), eq(chats.orgId, site)) : undefined;
+
 /** The chat and the user's membership, or a clear error: not found, or not a member. */
-export async function requireMember(db: Database, chatId: string, userId: string) {
+export async function requireMember(db: Database, chatId: string, userId: string, site?: string | null) {
   const [row] = await db
     .select({ chat: chats, member: chatMembers })
     .from(chats)
     .leftJoin(chatMembers, and(eq(chatMembers.chatId, chats.id), eq(chatMembers.userId, userId)))
     .where(eq(chats.id, chatId));
   if (!row) throw new PartaError(ErrorCode.NotFound, 'The chat does not exist');
+  if (site && row.chat.orgId && row.chat.orgId !== site) {
+    throw new PartaError(ErrorCode.NotChatMember, "This chat belongs to another organisation than the site's");
+  }
   if (!canReadChat(chatContext(row.chat, row.member ?? undefined)) || !row.member) {
     throw new PartaError(ErrorCode.NotChatMember, 'You are not a member of this chat');
   }
   return { chat: row.chat, member: row.member };
 }
 
-export async function memberChatIds(db: Database, userId: string): Promise<string[]> {
-  const rows = await db.select({ chatId: chatMembers.chatId }).from(chatMembers).where(eq(chatMembers.userId, userId));
+export async function memberChatIds(db: Database, userId: string, site?: string | null): Promise<string[]> {
+  const rows = await db
+    .select({ chatId: chatMembers.chatId })
+    .from(chatMembers)
+    .innerJoin(chats, eq(chats.id, chatMembers.chatId))
+    .where(and(eq(chatMembers.userId, userId), withinSite(site)));
   return rows.map((row) => row.chatId);
 }
 
@@ -96,7 +110,12 @@ async function lastMessages(db: Database, chatIds: string[]): Promise<Map<string
   return new Map(rows.map((row) => [row.message.chatId, toMessage(row.message, row.author)]));
 }
 
-export async function listChats(db: Database, userId: string, onlyChatId?: string): Promise<ChatSummary[]> {
+export async function listChats(
+  db: Database,
+  userId: string,
+  onlyChatId?: string,
+  site?: string | null,
+): Promise<ChatSummary[]> {
   const memberCount = sql<number>`(select count(*) from ${chatMembers} m where m.chat_id = ${chats.id})`.mapWith(
     Number,
   );
@@ -107,7 +126,7 @@ export async function listChats(db: Database, userId: string, onlyChatId?: strin
     .select({ chat: chats, member: chatMembers, memberCount, unread })
     .from(chatMembers)
     .innerJoin(chats, eq(chats.id, chatMembers.chatId))
-    .where(and(eq(chatMembers.userId, userId), onlyChatId ? eq(chats.id, onlyChatId) : undefined))
+    .where(and(eq(chatMembers.userId, userId), onlyChatId ? eq(chats.id, onlyChatId) : undefined, withinSite(site)))
     .orderBy(desc(chats.lastActivityAt), asc(chats.title));
   const last = await lastMessages(
     db,
@@ -188,8 +207,9 @@ export async function sendMessage(
   userId: string,
   chatId: string,
   body: SendMessageBody,
+  site?: string | null,
 ): Promise<{ message: Message; event: ChatEvent | null }> {
-  const { chat, member } = await requireMember(db, chatId, userId);
+  const { chat, member } = await requireMember(db, chatId, userId, site);
   const already = await existingMessage(db, userId, body.clientKey);
   if (already) {
     if (already.chatId !== chatId) throw new PartaError(ErrorCode.Conflict, 'This client key was used in another chat');
@@ -238,8 +258,14 @@ export async function sendMessage(
 }
 
 /** Moves the member's read position forward to `seq` (never back, never past the chat's last event). */
-export async function markRead(db: Database, chatId: string, userId: string, seq: number): Promise<ChatSummary> {
-  const { chat } = await requireMember(db, chatId, userId);
+export async function markRead(
+  db: Database,
+  chatId: string,
+  userId: string,
+  seq: number,
+  site?: string | null,
+): Promise<ChatSummary> {
+  const { chat } = await requireMember(db, chatId, userId, site);
   const target = Math.min(seq, chat.lastSeq);
   await db
     .update(chatMembers)

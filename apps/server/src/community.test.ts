@@ -371,6 +371,27 @@ for (const backend of backends)
       teacherSocket.close();
     });
 
+    it("keeps a school site's token to the school's chats, socket included", async () => {
+      const collegeStaff = `${demo.college.orgId}-staff`;
+      const site = await embedToken(teacher);
+      assert.ok((await chatIds(teacherToken)).includes(collegeStaff));
+      assert.equal((await chatIds(site)).includes(collegeStaff), false);
+      const refused = await api<ErrorJson>(url, site, routes.messages(collegeStaff));
+      assert.equal(refused.body.error.code, 'not_chat_member');
+      assert.equal((await post(url, site, collegeStaff, 'через сайт школы')).status, 403);
+
+      const siteSocket = await socketClient(url, site);
+      const collegeAdmin = await devToken(url, demo.college.admin);
+      const sent = await post(url, collegeAdmin, collegeStaff, 'только для колледжа');
+      assert.equal(sent.status, 201);
+      // The same teacher's socket with Parta's own token receives it, the site's does not.
+      const own = await socketClient(url, teacherToken, { [collegeStaff]: sent.body.message.seq - 1 });
+      await own.next((f) => f.type === 'event' && f.event.seq === sent.body.message.seq);
+      assert.equal(siteSocket.events(collegeStaff).length, 0);
+      siteSocket.close();
+      own.close();
+    });
+
     it('lets people find only those who share an organisation with them, by name and never by phone', async () => {
       const outsider = await newcomer({ surname: 'Посторонний', phone: `+7999${backend === 'pglite' ? 1 : 2}112233` });
       const student = await devToken(url, student1);

@@ -137,50 +137,50 @@ async function serve(options: ServerOptions, database: DatabaseHandle, bus: Bus)
   });
 
   app.get(routes.chats, async (request) => {
-    const { userId } = await principal(request);
-    return { chats: await listChats(db, userId) };
+    const { userId, orgId: site } = await principal(request);
+    return { chats: await listChats(db, userId, undefined, site) };
   });
 
   app.get<ChatParams>('/api/v1/chats/:chatId/messages', async (request) => {
-    const { userId } = await principal(request);
+    const { userId, orgId: site } = await principal(request);
     const query = parse(HistoryQuery, request.query) as { before?: number; limit?: number };
-    await requireMember(db, request.params.chatId, userId);
+    await requireMember(db, request.params.chatId, userId, site);
     return history(db, request.params.chatId, query.before, query.limit ?? 50);
   });
 
   app.get<ChatParams>('/api/v1/chats/:chatId/events', async (request) => {
-    const { userId } = await principal(request);
+    const { userId, orgId: site } = await principal(request);
     const query = parse(EventsQuery, request.query) as { after: number; limit?: number };
-    const { chat } = await requireMember(db, request.params.chatId, userId);
+    const { chat } = await requireMember(db, request.params.chatId, userId, site);
     const page = await eventsAfter(db, chat.id, query.after, query.limit ?? limits.eventsPageMax);
     // A message committed between the two reads must not leave lastSeq behind the events.
     return { ...page, lastSeq: Math.max(chat.lastSeq, page.events.at(-1)?.seq ?? 0) };
   });
 
   app.post<ChatParams>('/api/v1/chats/:chatId/messages', async (request, reply) => {
-    const { userId } = await principal(request);
+    const { userId, orgId: site } = await principal(request);
     const raw = request.body as { text?: unknown } | undefined;
     if (typeof raw?.text === 'string' && raw.text.length > limits.messageTextMax) {
       throw new PartaError(ErrorCode.MessageTooLong, `A message holds at most ${limits.messageTextMax} characters`);
     }
     const body = parse(SendMessageBody, request.body) as { clientKey: string; text: string; replyToId?: string | null };
-    const { message, event } = await sendMessage(db, userId, request.params.chatId, body);
+    const { message, event } = await sendMessage(db, userId, request.params.chatId, body, site);
     if (event) await hub.publishEvent(event);
     return reply.code(event ? 201 : 200).send({ message });
   });
 
   app.post<ChatParams>('/api/v1/chats/:chatId/read', async (request) => {
-    const { userId } = await principal(request);
+    const { userId, orgId: site } = await principal(request);
     const { seq } = parse(MarkReadBody, request.body) as { seq: number };
-    const chat = await markRead(db, request.params.chatId, userId, seq);
+    const chat = await markRead(db, request.params.chatId, userId, seq, site);
     // The user's other tabs and devices drop the badge too.
     await bus.publish(`user:${userId}`, { type: 'chat', chat });
     return { readSeq: chat.readSeq, unreadCount: chat.unreadCount };
   });
 
   app.post<ChatParams>('/api/v1/chats/:chatId/call', async (request) => {
-    const { userId } = await principal(request);
-    const { chat, member } = await requireMember(db, request.params.chatId, userId);
+    const { userId, orgId: site } = await principal(request);
+    const { chat, member } = await requireMember(db, request.params.chatId, userId, site);
     if (!canJoinCall({ kind: chat.kind, onlyAdminsWrite: chat.onlyAdminsWrite, myRole: member.role })) {
       throw new PartaError(ErrorCode.Forbidden, 'Calls are not available in this chat');
     }

@@ -20,6 +20,8 @@ export interface HubOptions {
 interface Connection {
   socket: WebSocket;
   userId: string;
+  /** The organisation a site's token speaks for: only its chats (and personal ones) reach this socket. */
+  site: string | null;
   chats: Set<string>;
   /** Last sequence number sent per chat: the next event must be exactly one more. */
   sent: Map<string, number>;
@@ -130,6 +132,7 @@ export function createHub(db: Database, auth: Auth, bus: Bus, options: HubOption
     } else if (topic.startsWith('user:')) {
       for (const connection of byUser.get(topic.slice(5)) ?? []) {
         if (frame.type === 'chat') {
+          if (connection.site && frame.chat.orgId && frame.chat.orgId !== connection.site) continue;
           connection.chats.add(frame.chat.id);
           add(byChat, frame.chat.id, connection);
         } else if (frame.type === 'chat.removed') {
@@ -161,10 +164,11 @@ export function createHub(db: Database, auth: Auth, bus: Bus, options: HubOption
 
   async function authenticate(socket: WebSocket, token: string): Promise<Connection> {
     const principal = await auth.verify(token);
-    const chats = new Set(await memberChatIds(db, principal.userId));
+    const chats = new Set(await memberChatIds(db, principal.userId, principal.orgId));
     const connection: Connection = {
       socket,
       userId: principal.userId,
+      site: principal.orgId,
       chats,
       sent: new Map(),
       busy: true,
