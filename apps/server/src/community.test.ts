@@ -366,6 +366,11 @@ for (const backend of backends)
       const me = await api<{ organisations: { organisation: { name: string } }[] }>(url, teacherToken, routes.me);
       assert.equal(me.body.organisations[0]?.organisation.name, 'Школа № 1 имени Пушкина');
       assert.equal((await edit({ name: 'x' }, teacherToken)).body.error.code, 'forbidden');
+      const studentAdmin = await api<ErrorJson>(url, directorToken, routes.orgAdmins(org), {
+        body: { userId: student1 },
+      });
+      assert.equal(studentAdmin.status, 400);
+      assert.match(studentAdmin.body.error.message, /staff/);
       assert.equal((await edit({ name: 'я'.repeat(201) })).status, 400);
       assert.equal((await edit({ name: demo.orgName, address: null })).body.organisation.name, demo.orgName);
       teacherSocket.close();

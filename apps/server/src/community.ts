@@ -426,6 +426,9 @@ export async function registerCommunityRoutes(app: FastifyInstance, context: Ser
       const member = await actorIn(tx, orgId, target).catch(() => {
         throw new PartaError(ErrorCode.NotFound, 'Only a member of the organisation can become an administrator');
       });
+      if (!isStaff(member.roles)) {
+        throw new PartaError(ErrorCode.BadRequest, 'Only a member of staff can become an administrator');
+      }
       if (!member.roles.includes('admin')) {
         await tx
           .update(orgMembers)

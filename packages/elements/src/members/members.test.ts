@@ -70,6 +70,7 @@ describe('<parta-members>', () => {
   it('lets the director appoint and revoke an administrator', async () => {
     const { el } = await widget('u-director');
     expect(button(rowOf(el, 'u-director')!, 'button-admin'), 'not for oneself').to.equal(null);
+    expect(button(rowOf(el, 'u-student-1')!, 'button-admin'), 'not for a student').to.equal(null);
     const admin = () => button(rowOf(el, 'u-teacher')!, 'button-admin')!;
     expect(admin().textContent!.trim()).to.equal('Назначить администратором');
     admin().click();

@@ -7,7 +7,7 @@ import {
   removeMember,
   revokeAdmin,
 } from '@parta/core';
-import { type ClassInfo, canInOrg, type Member, type MemberDetails, roleLabel } from '@parta/protocol';
+import { type ClassInfo, canInOrg, isStaff, type Member, type MemberDetails, roleLabel } from '@parta/protocol';
 import { html, LitElement, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
@@ -160,7 +160,8 @@ export class PartaMembers extends LitElement {
     const nameId = `member-${member.user.id}`;
     const isAdmin = member.roles.includes('admin');
     const canParents = member.roles.includes('student') && canInOrg(actor, 'parents.view', { classId: member.classId });
-    const canAdmins = !self && canInOrg(actor, 'admins.manage');
+    // Administrators come from the staff: students and parents are never offered the role.
+    const canAdmins = !self && isStaff(member.roles) && canInOrg(actor, 'admins.manage');
     const canRemove = !self && canInOrg(actor, 'members.remove');
     const open = this.openStudent === member.user.id;
     return html`<li part="item" data-user-id=${member.user.id}>
