@@ -1,6 +1,8 @@
 import {
   type ChatEvent,
   type ChatSummary,
+  canDeleteForEveryone,
+  canEditMessage,
   canReadChat,
   canSendMessage,
   ErrorCode,
@@ -11,7 +13,7 @@ import {
 } from '@parta/protocol';
 import { and, asc, desc, eq, gt, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Database } from './db/index.ts';
-import { chatEvents, chatMembers, chats, messages, users } from './db/schema.ts';
+import { chatEvents, chatMembers, chats, hiddenMessages, messages, users } from './db/schema.ts';
 
 type UserRow = typeof users.$inferSelect;
 type MessageRow = typeof messages.$inferSelect;
@@ -149,12 +151,22 @@ export async function listChats(
   }));
 }
 
-export async function history(db: Database, chatId: string, before: number | undefined, limit: number) {
+export async function history(
+  db: Database,
+  chatId: string,
+  before: number | undefined,
+  limit: number,
+  userId?: string,
+) {
+  // What the reader deleted for itself stays out of its history.
+  const notHidden = userId
+    ? sql`not exists (select 1 from ${hiddenMessages} h where h.user_id = ${userId} and h.message_id = ${messages.id})`
+    : undefined;
   const rows = await db
     .select({ message: messages, author: users })
     .from(messages)
     .innerJoin(users, eq(users.id, messages.authorId))
-    .where(and(eq(messages.chatId, chatId), before === undefined ? undefined : lt(messages.seq, before)))
+    .where(and(eq(messages.chatId, chatId), before === undefined ? undefined : lt(messages.seq, before), notHidden))
     .orderBy(desc(messages.seq))
     .limit(limit + 1);
   const hasMore = rows.length > limit;
@@ -273,4 +285,122 @@ export async function markRead(
     .where(and(eq(chatMembers.chatId, chatId), eq(chatMembers.userId, userId)));
   const [summary] = await listChats(db, userId, chatId);
   return summary!;
+}
+
+type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
+
+/** Appends one event to the chat under its next sequence number (the chat row is the lock). */
+async function appendEvent(tx: Tx, chatId: string, build: (seq: number, at: string) => ChatEvent): Promise<ChatEvent> {
+  const [bumped] = await tx
+    .update(chats)
+    .set({ lastSeq: sql`${chats.lastSeq} + 1`, lastActivityAt: sql`now()` })
+    .where(eq(chats.id, chatId))
+    .returning({ seq: chats.lastSeq, at: chats.lastActivityAt });
+  const event = build(bumped!.seq, bumped!.at.toISOString());
+  await tx.insert(chatEvents).values({ chatId, seq: event.seq, kind: event.kind, payload: event, at: bumped!.at });
+  return event;
+}
+
+async function messagesIn(db: Database | Tx, chatId: string, ids: string[]) {
+  const rows = await db
+    .select()
+    .from(messages)
+    .where(and(eq(messages.chatId, chatId), inArray(messages.id, ids)));
+  if (rows.length !== new Set(ids).size)
+    throw new PartaError(ErrorCode.NotFound, 'A message does not exist in this chat');
+  return rows;
+}
+
+/** The author's new text, within 24 hours of sending (SPEC §5); everyone sees `message.edited`. */
+export async function editMessage(
+  db: Database,
+  userId: string,
+  chatId: string,
+  messageId: string,
+  text: string,
+  site?: string | null,
+): Promise<ChatEvent> {
+  const { chat, member } = await requireMember(db, chatId, userId, site);
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .select()
+      .from(messages)
+      .where(and(eq(messages.chatId, chatId), eq(messages.id, messageId)))
+      .for('update');
+    if (!row || row.deletedAt) throw new PartaError(ErrorCode.NotFound, 'The message does not exist');
+    if (row.authorId !== userId) throw new PartaError(ErrorCode.Forbidden, 'Only the author may edit a message');
+    if (!canEditMessage(userId, { authorId: row.authorId, createdAt: row.createdAt })) {
+      throw new PartaError(ErrorCode.EditWindowClosed, 'A message can be edited only within 24 hours of sending');
+    }
+    if (!canSendMessage(chatContext(chat, member))) {
+      throw new PartaError(ErrorCode.Forbidden, 'Only administrators may write in this chat');
+    }
+    const event = await appendEvent(tx, chatId, (seq, at) => ({
+      kind: 'message.edited',
+      chatId,
+      seq,
+      at,
+      messageId,
+      text,
+    }));
+    await tx
+      .update(messages)
+      .set({ text, editedAt: new Date(event.at) })
+      .where(eq(messages.id, messageId));
+    return event;
+  });
+}
+
+/**
+ * Deletes several messages at once, all or none. For everyone: one's own at any age,
+ * anyone's for a chat administrator; each becomes a `message.deleted` event. For me:
+ * hidden from this user's history only.
+ */
+export async function deleteMessages(
+  db: Database,
+  userId: string,
+  chatId: string,
+  messageIds: string[],
+  scope: 'everyone' | 'me',
+  site?: string | null,
+): Promise<{ events: ChatEvent[]; deleted: string[] }> {
+  const { chat, member } = await requireMember(db, chatId, userId, site);
+  const ids = [...new Set(messageIds)];
+  if (scope === 'me') {
+    await messagesIn(db, chatId, ids);
+    await db
+      .insert(hiddenMessages)
+      .values(ids.map((messageId) => ({ userId, messageId, chatId })))
+      .onConflictDoNothing();
+    return { events: [], deleted: ids };
+  }
+  return db.transaction(async (tx) => {
+    const rows = await messagesIn(tx, chatId, ids);
+    const context = chatContext(chat, member);
+    const refused = rows.find(
+      (row) => !canDeleteForEveryone(userId, { authorId: row.authorId, createdAt: row.createdAt }, context),
+    );
+    if (refused) {
+      throw new PartaError(
+        ErrorCode.Forbidden,
+        'Only the author or a chat administrator may delete a message for everyone',
+      );
+    }
+    const events: ChatEvent[] = [];
+    for (const row of rows.filter((candidate) => !candidate.deletedAt).sort((a, b) => a.seq - b.seq)) {
+      const event = await appendEvent(tx, chatId, (seq, at) => ({
+        kind: 'message.deleted',
+        chatId,
+        seq,
+        at,
+        messageId: row.id,
+      }));
+      await tx
+        .update(messages)
+        .set({ deletedAt: new Date(event.at) })
+        .where(eq(messages.id, row.id));
+      events.push(event);
+    }
+    return { events, deleted: ids };
+  });
 }

@@ -2,7 +2,9 @@ import cors from '@fastify/cors';
 import websocket from '@fastify/websocket';
 import {
   canJoinCall,
+  DeleteMessagesBody,
   DevSignInBody,
+  EditMessageBody,
   ErrorCode,
   EventsQuery,
   errorStatus,
@@ -23,7 +25,9 @@ import { type CodeSender, meResponse, type OidcOptions, registerAccountRoutes } 
 import { createAuth } from './auth.ts';
 import { type Bus, localBus, redisBus } from './bus.ts';
 import {
+  deleteMessages,
   displayName,
+  editMessage,
   eventsAfter,
   history,
   listChats,
@@ -145,7 +149,7 @@ async function serve(options: ServerOptions, database: DatabaseHandle, bus: Bus)
     const { userId, orgId: site } = await principal(request);
     const query = parse(HistoryQuery, request.query) as { before?: number; limit?: number };
     await requireMember(db, request.params.chatId, userId, site);
-    return history(db, request.params.chatId, query.before, query.limit ?? 50);
+    return history(db, request.params.chatId, query.before, query.limit ?? 50, userId);
   });
 
   app.get<ChatParams>('/api/v1/chats/:chatId/events', async (request) => {
@@ -167,6 +171,40 @@ async function serve(options: ServerOptions, database: DatabaseHandle, bus: Bus)
     const { message, event } = await sendMessage(db, userId, request.params.chatId, body, site);
     if (event) await hub.publishEvent(event);
     return reply.code(event ? 201 : 200).send({ message });
+  });
+
+  app.patch<{ Params: { chatId: string; messageId: string } }>(
+    '/api/v1/chats/:chatId/messages/:messageId',
+    async (request) => {
+      const { userId, orgId: site } = await principal(request);
+      const { text } = parse<EditMessageBody>(EditMessageBody, request.body);
+      const event = await editMessage(db, userId, request.params.chatId, request.params.messageId, text, site);
+      await hub.publishEvent(event);
+      return { event };
+    },
+  );
+
+  app.post<ChatParams>('/api/v1/chats/:chatId/messages/delete', async (request) => {
+    const { userId, orgId: site } = await principal(request);
+    const body = parse<DeleteMessagesBody>(DeleteMessagesBody, request.body);
+    const { events, deleted } = await deleteMessages(
+      db,
+      userId,
+      request.params.chatId,
+      body.messageIds,
+      body.scope,
+      site,
+    );
+    for (const event of events) await hub.publishEvent(event);
+    // The user's other tabs and devices hide them too.
+    if (body.scope === 'me') {
+      await bus.publish(`user:${userId}`, {
+        type: 'messages.hidden',
+        chatId: request.params.chatId,
+        messageIds: deleted,
+      });
+    }
+    return { deleted };
   });
 
   app.post<ChatParams>('/api/v1/chats/:chatId/read', async (request) => {

@@ -92,6 +92,33 @@ describe('PartaClient', () => {
     expect(student.$chats.get().find((c) => c.id === 'chat-9a')!.unreadCount).to.equal(0);
   });
 
+  it('an edit and a delete for everyone reach the other member live; a delete for me leaves only my view', async () => {
+    const teacher = await clientFor('u-teacher');
+    const student = await clientFor('u-student-1');
+    const $thread = await watch(student, 'chat-9a');
+    const text = unique('Собрание в 18:00');
+    const sent = await teacher.sendMessage('chat-9a', text);
+    await until($thread, (s) => withText(s.messages, text).length > 0);
+
+    const corrected = unique('Собрание в 19:00');
+    await teacher.editMessage('chat-9a', sent.id, corrected);
+    const edited = await until($thread, (s) => withText(s.messages, corrected).length > 0);
+    expect(withText(edited.messages, corrected)[0]?.editedAt).to.be.a('string');
+    expect(withText(edited.messages, text)).to.have.length(0);
+
+    await teacher.deleteMessages('chat-9a', [sent.id], 'everyone');
+    const deleted = await until($thread, (s) => Boolean(s.messages.find((m) => m.id === sent.id)?.deletedAt));
+    expect(deleted.messages.find((m) => m.id === sent.id)?.text).to.equal('');
+
+    const mine = unique('Только для меня');
+    const other = await teacher.sendMessage('chat-9a', mine);
+    await until($thread, (s) => withText(s.messages, mine).length > 0);
+    await student.deleteMessages('chat-9a', [other.id], 'me');
+    expect(withText($thread.get().messages, mine)).to.have.length(0);
+    expect(await historyTexts('u-teacher', 'chat-9a')).to.include(mine);
+    expect(await historyTexts('u-student-1', 'chat-9a')).to.not.include(mine);
+  });
+
   it('reading a chat clears its counter for the same user everywhere, and it stays cleared', async () => {
     const teacher = await clientFor('u-teacher');
     const phone = await clientFor('u-student-2');

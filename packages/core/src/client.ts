@@ -3,6 +3,8 @@ import {
   type ChatEvent,
   type ChatSummary,
   ChatsResponse,
+  DeleteMessagesResponse,
+  EditMessageResponse,
   EventsResponse,
   HistoryResponse,
   type Locale,
@@ -277,6 +279,36 @@ export class PartaClient {
     return this.#http.request(path, options);
   }
 
+  /** Replaces the text of one's own message, within 24 hours of sending; every member sees the edit. */
+  async editMessage(chatId: string, messageId: string, text: string): Promise<void> {
+    if (text.trim() === '') throw new PartaError('bad_request', 'text is empty');
+    if (text.length > limits.messageTextMax) throw new PartaError('message_too_long');
+    await this.#http.request(routes.message(chatId, messageId), {
+      method: 'PATCH',
+      body: { text },
+      schema: EditMessageResponse,
+    });
+  }
+
+  /**
+   * Deletes messages: `everyone` for all members (one's own at any age, anyone's for a chat
+   * administrator), `me` from this user's view only. The thread follows the server's events.
+   */
+  async deleteMessages(chatId: string, messageIds: string[], scope: 'everyone' | 'me'): Promise<void> {
+    await this.#http.request(routes.deleteMessages(chatId), {
+      method: 'POST',
+      body: { messageIds, scope },
+      schema: DeleteMessagesResponse,
+    });
+    if (scope === 'me' && this.#threads.has(chatId)) {
+      const hidden = new Set(messageIds);
+      this.#updateThread(chatId, (state) => ({
+        ...state,
+        messages: state.messages.filter((message) => !hidden.has(message.id)),
+      }));
+    }
+  }
+
   /** A LiveKit token for the chat's call; only members get one. */
   callToken(chatId: string): Promise<CallTokenResponse> {
     return this.#http.request(routes.callToken(chatId), { method: 'POST', body: {}, schema: CallTokenResponse });
@@ -352,6 +384,17 @@ export class PartaClient {
         void this.#loadMe();
         this.#organisations.refresh();
         break;
+      case 'messages.hidden': {
+        // Deleted "for me" on another tab or device: gone here too.
+        const hidden = new Set(frame.messageIds);
+        if (this.#threads.has(frame.chatId)) {
+          this.#updateThread(frame.chatId, (state) => ({
+            ...state,
+            messages: state.messages.filter((message) => !hidden.has(message.id)),
+          }));
+        }
+        break;
+      }
       case 'error':
         console.warn(`[parta] server error on the socket: ${frame.code} ${frame.message}`);
         break;

@@ -12,6 +12,9 @@ export const routes = {
   events: (chatId: string) => `/api/v1/chats/${encodeURIComponent(chatId)}/events`,
   callToken: (chatId: string) => `/api/v1/chats/${encodeURIComponent(chatId)}/call`,
   read: (chatId: string) => `/api/v1/chats/${encodeURIComponent(chatId)}/read`,
+  message: (chatId: string, messageId: string) =>
+    `/api/v1/chats/${encodeURIComponent(chatId)}/messages/${encodeURIComponent(messageId)}`,
+  deleteMessages: (chatId: string) => `/api/v1/chats/${encodeURIComponent(chatId)}/messages/delete`,
   socket: '/api/v1/socket',
   devSignIn: '/api/v1/dev/sign-in',
   devUsers: '/api/v1/dev/users',
@@ -113,6 +116,24 @@ export type SendMessageBody = z.infer<typeof SendMessageBody>;
 
 export const SendMessageResponse = z.object({ message: Message });
 export type SendMessageResponse = z.infer<typeof SendMessageResponse>;
+
+/** `PATCH message`: the author's new text, within 24 hours of sending. */
+export const EditMessageBody = z.object({
+  text: MessageText.check(z.refine((text) => text.trim().length > 0, 'text is empty')),
+});
+export type EditMessageBody = z.infer<typeof EditMessageBody>;
+
+/**
+ * `POST messages/delete`: several messages at once. `everyone` removes them for all
+ * (one's own at any age; any, for a chat administrator); `me` hides them for oneself only.
+ */
+export const DeleteMessagesBody = z.object({
+  messageIds: z.array(Id).check(z.minLength(1), z.maxLength(limits.deleteBatchMax)),
+  scope: z.enum(['everyone', 'me']),
+});
+export type DeleteMessagesBody = z.infer<typeof DeleteMessagesBody>;
+export const DeleteMessagesResponse = z.object({ deleted: z.array(Id) });
+export const EditMessageResponse = z.object({ event: ChatEvent });
 
 /** `POST read`: everything up to `seq` has been seen. Read positions only move forward. */
 export const MarkReadBody = z.object({ seq: z.int().check(z.nonnegative()) });

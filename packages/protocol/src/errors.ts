@@ -22,6 +22,8 @@ export const ErrorCode = {
   NotOrgMember: 'not_org_member',
   /** The one-time sign-in code is wrong or expired. */
   CodeInvalid: 'code_invalid',
+  /** A message may be edited by its author within 24 hours of sending. */
+  EditWindowClosed: 'edit_window_closed',
   Internal: 'internal',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -50,6 +52,10 @@ const messages: Record<ErrorCode, Record<Locale, string>> = {
   },
   not_org_member: { ru: 'Вы не состоите в этой организации', en: 'You are not a member of this organisation' },
   code_invalid: { ru: 'Неверный или устаревший код', en: 'The code is wrong or has expired' },
+  edit_window_closed: {
+    ru: 'Сообщение можно изменить только в течение 24 часов после отправки',
+    en: 'A message can be edited only within 24 hours of sending',
+  },
   internal: { ru: 'Ошибка сервера, попробуйте ещё раз', en: 'Server error; try again' },
 };
 
@@ -75,6 +81,7 @@ export const errorStatus: Record<ErrorCode, number> = {
   already_decided: 409,
   not_org_member: 403,
   code_invalid: 400,
+  edit_window_closed: 403,
   internal: 500,
 };
 

@@ -24,6 +24,8 @@ export const ServerFrame = z.discriminatedUnion('type', [
   z.object({ type: z.literal('chat.removed'), chatId: Id }),
   /** What waits for this member's decision changed (join requests, verifications). */
   z.object({ type: z.literal('counters'), counters: OrgCounters }),
+  /** Messages this user deleted for itself only, on another tab or device. */
+  z.object({ type: z.literal('messages.hidden'), chatId: Id, messageIds: z.array(Id) }),
   /** The user's organisations, roles or profile changed (a request approved, a role given or taken). */
   z.object({ type: z.literal('me.changed') }),
   z.object({ type: z.literal('pong'), t: z.number() }),

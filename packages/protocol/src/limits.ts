@@ -5,6 +5,8 @@ export const limits = {
   eventsPageMax: 500,
   editWindowMs: 24 * 60 * 60 * 1000,
   forwardMaxChats: 12,
+  /** Messages deleted in one request. */
+  deleteBatchMax: 100,
   foldersMax: 15,
   fileMaxBytes: 4 * 1024 ** 3,
   collectionFileMaxBytes: 200 * 1024 ** 2,

@@ -253,6 +253,27 @@ export const messages = pgTable(
   ],
 );
 
+/** Messages a member deleted for itself only ("delete for me"): hidden from its history. */
+export const hiddenMessages = pgTable(
+  'hidden_messages',
+  {
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id),
+    messageId: text('message_id')
+      .notNull()
+      .references(() => messages.id),
+    chatId: text('chat_id')
+      .notNull()
+      .references(() => chats.id),
+    hiddenAt: timestamp('hidden_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.userId, t.messageId] }),
+    index('hidden_messages_user_chat_idx').on(t.userId, t.chatId),
+  ],
+);
+
 /** Every change to a chat, in order: what a reconnecting client replays. */
 export const chatEvents = pgTable(
   'chat_events',
