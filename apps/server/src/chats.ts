@@ -6,14 +6,16 @@ import {
   canReadChat,
   canSendMessage,
   ErrorCode,
+  limits,
   type Message,
   PartaError,
+  type Reactions,
   type SendMessageBody,
   type UserSummary,
 } from '@parta/protocol';
 import { and, asc, desc, eq, gt, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Database } from './db/index.ts';
-import { chatEvents, chatMembers, chats, hiddenMessages, messages, users } from './db/schema.ts';
+import { chatEvents, chatMembers, chats, hiddenMessages, messageReactions, messages, users } from './db/schema.ts';
 
 type UserRow = typeof users.$inferSelect;
 type MessageRow = typeof messages.$inferSelect;
@@ -170,11 +172,18 @@ export async function history(
     .orderBy(desc(messages.seq))
     .limit(limit + 1);
   const hasMore = rows.length > limit;
+  const page = rows
+    .slice(0, limit)
+    .reverse()
+    .map((row) => toMessage(row.message, row.author));
+  const reactions = await reactionsOf(
+    db,
+    page.map((message) => message.id),
+  );
   return {
-    messages: rows
-      .slice(0, limit)
-      .reverse()
-      .map((row) => toMessage(row.message, row.author)),
+    messages: page.map((message) =>
+      reactions.has(message.id) ? { ...message, reactions: reactions.get(message.id) } : message,
+    ),
     hasMore,
   };
 }
@@ -402,5 +411,80 @@ export async function deleteMessages(
       events.push(event);
     }
     return { events, deleted: ids };
+  });
+}
+
+/** Reactions of these messages, each emoji with its people, in the order the emoji first appeared. */
+async function reactionsOf(db: Database | Tx, messageIds: string[]): Promise<Map<string, Reactions>> {
+  if (messageIds.length === 0) return new Map();
+  const rows = await db
+    .select()
+    .from(messageReactions)
+    .where(inArray(messageReactions.messageId, messageIds))
+    .orderBy(asc(messageReactions.createdAt), asc(messageReactions.userId));
+  const byMessage = new Map<string, Reactions>();
+  for (const row of rows) {
+    const list = byMessage.get(row.messageId) ?? [];
+    const entry = list.find((candidate) => candidate.emoji === row.emoji);
+    if (entry) entry.userIds.push(row.userId);
+    else list.push({ emoji: row.emoji, userIds: [row.userId] });
+    byMessage.set(row.messageId, list);
+  }
+  return byMessage;
+}
+
+/**
+ * Adds or takes back the user's reaction. Any member may react, in channels too; a change
+ * becomes a `message.reactions` event carrying the message's whole set, so applying it twice is harmless.
+ */
+export async function react(
+  db: Database,
+  userId: string,
+  chatId: string,
+  messageId: string,
+  emoji: string,
+  on: boolean,
+  site?: string | null,
+): Promise<{ reactions: Reactions; event: ChatEvent | null }> {
+  await requireMember(db, chatId, userId, site);
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .select({ id: messages.id, deletedAt: messages.deletedAt })
+      .from(messages)
+      .where(and(eq(messages.chatId, chatId), eq(messages.id, messageId)))
+      .for('update');
+    if (!row || row.deletedAt) throw new PartaError(ErrorCode.NotFound, 'The message does not exist');
+    const before = (await reactionsOf(tx, [messageId])).get(messageId) ?? [];
+    const mine = before.some((entry) => entry.emoji === emoji && entry.userIds.includes(userId));
+    if (mine === on) return { reactions: before, event: null };
+    if (on) {
+      if (!before.some((entry) => entry.emoji === emoji) && before.length >= limits.reactionsPerMessageMax) {
+        throw new PartaError(
+          ErrorCode.LimitReached,
+          `A message holds at most ${limits.reactionsPerMessageMax} different reactions`,
+        );
+      }
+      await tx.insert(messageReactions).values({ messageId, userId, emoji });
+    } else {
+      await tx
+        .delete(messageReactions)
+        .where(
+          and(
+            eq(messageReactions.messageId, messageId),
+            eq(messageReactions.userId, userId),
+            eq(messageReactions.emoji, emoji),
+          ),
+        );
+    }
+    const reactions = (await reactionsOf(tx, [messageId])).get(messageId) ?? [];
+    const event = await appendEvent(tx, chatId, (seq, at) => ({
+      kind: 'message.reactions',
+      chatId,
+      seq,
+      at,
+      messageId,
+      reactions,
+    }));
+    return { reactions, event };
   });
 }

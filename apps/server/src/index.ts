@@ -5,6 +5,7 @@ import {
   DeleteMessagesBody,
   DevSignInBody,
   EditMessageBody,
+  Emoji,
   ErrorCode,
   EventsQuery,
   errorStatus,
@@ -32,6 +33,7 @@ import {
   history,
   listChats,
   markRead,
+  react,
   requireMember,
   sendMessage,
   userSummary,
@@ -183,6 +185,22 @@ async function serve(options: ServerOptions, database: DatabaseHandle, bus: Bus)
       return { event };
     },
   );
+
+  type ReactionParams = { Params: { chatId: string; messageId: string; emoji: string } };
+  for (const method of ['PUT', 'DELETE'] as const) {
+    app.route<ReactionParams>({
+      method,
+      url: '/api/v1/chats/:chatId/messages/:messageId/reactions/:emoji',
+      handler: async (request) => {
+        const { userId, orgId: site } = await principal(request);
+        const { chatId, messageId } = request.params;
+        const emoji = parse<string>(Emoji, request.params.emoji);
+        const { reactions, event } = await react(db, userId, chatId, messageId, emoji, method === 'PUT', site);
+        if (event) await hub.publishEvent(event);
+        return { reactions };
+      },
+    });
+  }
 
   app.post<ChatParams>('/api/v1/chats/:chatId/messages/delete', async (request) => {
     const { userId, orgId: site } = await principal(request);

@@ -95,6 +95,44 @@ for (const backend of backends)
       assert.deepEqual((await remove(teacherToken, [others.id], 'everyone')).body.deleted, [others.id]);
     });
 
+    it('keeps reactions per person and emoji, live for everyone, in the order they appeared', async () => {
+      const message = (await post(url, teacherToken, chat, 'Кто придёт на экскурсию?')).body.message;
+      const reactAs = (token: string, emoji: string, method: 'PUT' | 'DELETE' = 'PUT') =>
+        api<{ reactions: { emoji: string; userIds: string[] }[] } & ErrorJson>(
+          url,
+          token,
+          routes.reaction(chat, message.id, emoji),
+          { method },
+        );
+      const watcher = await socketClient(url, teacherToken);
+      const student2Token = await devToken(url, student2);
+      await reactAs(studentToken, '👍');
+      await reactAs(student2Token, '🎉');
+      const both = await reactAs(student2Token, '👍');
+      assert.deepEqual(both.body.reactions, [
+        { emoji: '👍', userIds: [student1, student2] },
+        { emoji: '🎉', userIds: [student2] },
+      ]);
+      // Twice the same is no change and no event.
+      const again = await reactAs(studentToken, '👍');
+      assert.equal(again.status, 200);
+      await watcher.next(
+        (f) => f.type === 'event' && f.event.kind === 'message.reactions' && f.event.reactions.length === 2,
+      );
+      const events = watcher.events(chat).filter((e) => e.kind === 'message.reactions');
+      assert.equal(events.length, 3);
+
+      const back = await reactAs(student2Token, '🎉', 'DELETE');
+      assert.deepEqual(back.body.reactions, [{ emoji: '👍', userIds: [student1, student2] }]);
+      const shown = (await historyOf(teacherToken)).find((m) => m.id === message.id)!;
+      assert.deepEqual(shown.reactions, [{ emoji: '👍', userIds: [student1, student2] }]);
+      watcher.close();
+
+      const notEmoji = await reactAs(studentToken, 'плюс');
+      assert.equal(notEmoji.status, 400);
+      assert.equal((await reactAs(await devToken(url, demo.users.parent1), '👍')).body.error.code, 'not_chat_member');
+    });
+
     it('deletes for me only: gone from my history and my other tabs, still there for everyone else', async () => {
       const message = (await post(url, teacherToken, chat, 'Напоминание о собрании')).body.message;
       const otherTab = await socketClient(url, studentToken);

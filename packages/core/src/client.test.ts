@@ -113,6 +113,11 @@ describe('PartaClient', () => {
     const mine = unique('Только для меня');
     const other = await teacher.sendMessage('chat-9a', mine);
     await until($thread, (s) => withText(s.messages, mine).length > 0);
+    await teacher.react('chat-9a', other.id, '👍');
+    const reacted = await until($thread, (s) => Boolean(s.messages.find((m) => m.id === other.id)?.reactions?.length));
+    expect(reacted.messages.find((m) => m.id === other.id)?.reactions).to.deep.equal([
+      { emoji: '👍', userIds: ['u-teacher'] },
+    ]);
     await student.deleteMessages('chat-9a', [other.id], 'me');
     expect(withText($thread.get().messages, mine)).to.have.length(0);
     expect(await historyTexts('u-teacher', 'chat-9a')).to.include(mine);

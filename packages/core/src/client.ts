@@ -12,6 +12,7 @@ import {
   MarkReadResponse,
   MeResponse,
   type Message,
+  ReactionResponse,
   type OrgCounters,
   PartaError,
   routes,
@@ -307,6 +308,14 @@ export class PartaClient {
         messages: state.messages.filter((message) => !hidden.has(message.id)),
       }));
     }
+  }
+
+  /** Adds (`on`) or takes back one's reaction; every member sees the message's reactions change. */
+  async react(chatId: string, messageId: string, emoji: string, on = true): Promise<void> {
+    await this.#http.request(routes.reaction(chatId, messageId, emoji), {
+      method: on ? 'PUT' : 'DELETE',
+      schema: ReactionResponse,
+    });
   }
 
   /** A LiveKit token for the chat's call; only members get one. */

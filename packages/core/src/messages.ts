@@ -71,6 +71,10 @@ export function applyEvent(list: readonly ClientMessage[], event: ChatEvent): Cl
       return list.map((message) =>
         message.id === event.messageId ? { ...message, text: '', deletedAt: event.at } : message,
       );
+    case 'message.reactions':
+      return list.map((message) =>
+        message.id === event.messageId ? { ...message, reactions: event.reactions } : message,
+      );
   }
 }
 

@@ -1,5 +1,15 @@
 import * as z from 'zod/mini';
-import { ChatEvent, ChatSummary, Id, Membership, Message, MessageText, Organisation, UserSummary } from './entities.js';
+import {
+  ChatEvent,
+  ChatSummary,
+  Id,
+  Membership,
+  Message,
+  MessageText,
+  Organisation,
+  Reactions,
+  UserSummary,
+} from './entities.js';
 import { limits } from './limits.js';
 
 const enc = encodeURIComponent;
@@ -14,6 +24,8 @@ export const routes = {
   read: (chatId: string) => `/api/v1/chats/${encodeURIComponent(chatId)}/read`,
   message: (chatId: string, messageId: string) =>
     `/api/v1/chats/${encodeURIComponent(chatId)}/messages/${encodeURIComponent(messageId)}`,
+  reaction: (chatId: string, messageId: string, emoji: string) =>
+    `/api/v1/chats/${encodeURIComponent(chatId)}/messages/${encodeURIComponent(messageId)}/reactions/${encodeURIComponent(emoji)}`,
   deleteMessages: (chatId: string) => `/api/v1/chats/${encodeURIComponent(chatId)}/messages/delete`,
   socket: '/api/v1/socket',
   devSignIn: '/api/v1/dev/sign-in',
@@ -134,6 +146,7 @@ export const DeleteMessagesBody = z.object({
 export type DeleteMessagesBody = z.infer<typeof DeleteMessagesBody>;
 export const DeleteMessagesResponse = z.object({ deleted: z.array(Id) });
 export const EditMessageResponse = z.object({ event: ChatEvent });
+export const ReactionResponse = z.object({ reactions: Reactions });
 
 /** `POST read`: everything up to `seq` has been seen. Read positions only move forward. */
 export const MarkReadBody = z.object({ seq: z.int().check(z.nonnegative()) });

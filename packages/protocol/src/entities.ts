@@ -57,6 +57,22 @@ export type ChatMemberRole = z.infer<typeof ChatMemberRole>;
 
 export const MessageText = z.string().check(z.maxLength(limits.messageTextMax));
 
+/** One emoji, as a reaction: a pictograph with its modifiers and joiners, not text. */
+export const Emoji = z
+  .string()
+  .check(
+    z.minLength(1),
+    z.maxLength(16),
+    z.regex(
+      /^\p{Extended_Pictographic}[\p{Emoji_Modifier}\ufe0f]*(?:\u200d\p{Extended_Pictographic}[\p{Emoji_Modifier}\ufe0f]*)*$/u,
+      'one emoji',
+    ),
+  );
+
+/** Who reacted with which emoji, in the order each emoji was first used. */
+export const Reactions = z.array(z.object({ emoji: z.string(), userIds: z.array(Id) }));
+export type Reactions = z.infer<typeof Reactions>;
+
 export const Message = z.object({
   id: Id,
   chatId: Id,
@@ -70,6 +86,8 @@ export const Message = z.object({
   createdAt: Timestamp,
   editedAt: z.nullable(Timestamp),
   deletedAt: z.nullable(Timestamp),
+  /** Absent on messages nobody has reacted to. */
+  reactions: z.optional(Reactions),
 });
 export type Message = z.infer<typeof Message>;
 
@@ -119,6 +137,14 @@ export const ChatEvent = z.discriminatedUnion('kind', [
     seq: z.int(),
     at: Timestamp,
     messageId: Id,
+  }),
+  z.object({
+    kind: z.literal('message.reactions'),
+    chatId: Id,
+    seq: z.int(),
+    at: Timestamp,
+    messageId: Id,
+    reactions: Reactions,
   }),
 ]);
 export type ChatEvent = z.infer<typeof ChatEvent>;

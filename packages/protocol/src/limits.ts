@@ -7,6 +7,8 @@ export const limits = {
   forwardMaxChats: 12,
   /** Messages deleted in one request. */
   deleteBatchMax: 100,
+  /** Different emoji on one message. */
+  reactionsPerMessageMax: 20,
   foldersMax: 15,
   fileMaxBytes: 4 * 1024 ** 3,
   collectionFileMaxBytes: 200 * 1024 ** 2,

@@ -253,6 +253,22 @@ export const messages = pgTable(
   ],
 );
 
+/** Emoji reactions: one row per message, person and emoji. */
+export const messageReactions = pgTable(
+  'message_reactions',
+  {
+    messageId: text('message_id')
+      .notNull()
+      .references(() => messages.id),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id),
+    emoji: text('emoji').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.messageId, t.userId, t.emoji] })],
+);
+
 /** Messages a member deleted for itself only ("delete for me"): hidden from its history. */
 export const hiddenMessages = pgTable(
   'hidden_messages',
