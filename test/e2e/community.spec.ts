@@ -203,6 +203,7 @@ test("a teacher's verification request is approved and the verified mark shows",
   await person.getByLabel('Имя', { exact: true }).fill('Нина');
   await person.getByLabel('Отчество').fill('Олеговна');
   await person.getByLabel('Дата рождения').fill('1988-03-04');
+  await person.getByLabel('Пол').selectOption({ label: 'Женский' });
   await person.getByLabel('Должность').fill('Учитель физики');
   await person.getByRole('button', { name: 'Отправить запрос' }).click();
   await expect(person.locator('#waiting-text')).toHaveText('Запрос отправлен. Дождитесь решения администратора.');

@@ -93,7 +93,7 @@ export function signInWithCode(show: (step: string) => void): Promise<void> {
 
 interface MeBody {
   user: { surname: string; name: string; verified: boolean };
-  profile: { patronymic: string | null; birthDate: string | null };
+  profile: { patronymic: string | null; birthDate: string | null; sex: string | null };
   organisations: { organisation: { id: string } }[];
 }
 
@@ -108,6 +108,7 @@ export function fillProfile(current: MeBody) {
   $<HTMLInputElement>('#name').value = current.user.name;
   $<HTMLInputElement>('#patronymic').value = current.profile.patronymic ?? '';
   $<HTMLInputElement>('#birth-date').value = current.profile.birthDate ?? '';
+  $<HTMLSelectElement>('#sex').value = current.profile.sex ?? '';
 }
 
 /** Saves what the profile form holds. */
@@ -120,6 +121,7 @@ export async function saveProfile() {
       name: $<HTMLInputElement>('#name').value,
       patronymic: $<HTMLInputElement>('#patronymic').value || null,
       birthDate: $<HTMLInputElement>('#birth-date').value || null,
+      sex: $<HTMLSelectElement>('#sex').value || null,
     },
     { token: await token(), method: 'PATCH' },
   );
