@@ -2,6 +2,9 @@ import type { Locale, OrgType } from '@parta/protocol';
 
 export type { Locale };
 
+const plural = (locale: Locale, count: number, forms: Record<string, string>) =>
+  forms[new Intl.PluralRules(locale).select(count)] ?? forms.other!;
+
 const ru = {
   chats: 'Чаты',
   noChats: 'Чатов пока нет',
@@ -23,6 +26,23 @@ const ru = {
   connecting: 'Подключение…',
   readOnly: 'Писать в этот чат могут только администраторы',
   loadFailed: 'Не удалось загрузить сообщения',
+  messageActions: 'Действия с сообщением',
+  edit: 'Изменить',
+  deleteForEveryone: 'Удалить у всех',
+  deleteForMe: 'Удалить у меня',
+  select: 'Выбрать',
+  editing: 'Изменение сообщения',
+  save: 'Сохранить',
+  cancel: 'Отмена',
+  selectMessage: 'Выбрать сообщение',
+  deleteCount: (count: number) => `Удалить (${count})`,
+  delete: 'Удалить',
+  deleteQuestion: (count: number) =>
+    count === 1
+      ? 'Удалить сообщение?'
+      : `Удалить ${count} ${plural('ru', count, { one: 'сообщение', few: 'сообщения', many: 'сообщений', other: 'сообщения' })}?`,
+  deleteEveryoneDetail: 'Удалённое исчезнет у всех участников чата, вернуть его будет нельзя.',
+  deleteMeDetail: 'Удалённое исчезнет только у вас: остальные участники по-прежнему его увидят.',
   unread: (count: number) =>
     `${count} ${new Intl.PluralRules('ru').select(count) === 'one' ? 'непрочитанное' : 'непрочитанных'}`,
 };
@@ -50,6 +70,20 @@ const en: Strings = {
   connecting: 'Connecting…',
   readOnly: 'Only administrators can write in this chat',
   loadFailed: 'Could not load messages',
+  messageActions: 'Message actions',
+  edit: 'Edit',
+  deleteForEveryone: 'Delete for everyone',
+  deleteForMe: 'Delete for me',
+  select: 'Select',
+  editing: 'Editing the message',
+  save: 'Save',
+  cancel: 'Cancel',
+  selectMessage: 'Select message',
+  deleteCount: (count: number) => `Delete (${count})`,
+  delete: 'Delete',
+  deleteQuestion: (count: number) => (count === 1 ? 'Delete the message?' : `Delete ${count} messages?`),
+  deleteEveryoneDetail: 'It will disappear for every member of the chat; this cannot be undone.',
+  deleteMeDetail: 'It will disappear for you only; the other members will still see it.',
   unread: (count: number) => `${count} unread`,
 };
 
@@ -80,9 +114,6 @@ export function displayName(user: {
 }): string {
   return [user.surname, user.name, user.verified ? user.patronymic : null].filter(Boolean).join(' ');
 }
-
-const plural = (locale: Locale, count: number, forms: Record<string, string>) =>
-  forms[new Intl.PluralRules(locale).select(count)] ?? forms.other!;
 
 // The community widgets' strings sit in a table of their own: a chat page
 // never references it, so bundlers leave it out of the chat widgets' code.

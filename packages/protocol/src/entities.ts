@@ -64,7 +64,7 @@ export const Emoji = z
     z.minLength(1),
     z.maxLength(16),
     z.regex(
-      /^\p{Extended_Pictographic}[\p{Emoji_Modifier}\ufe0f]*(?:\u200d\p{Extended_Pictographic}[\p{Emoji_Modifier}\ufe0f]*)*$/u,
+      /^\p{Extended_Pictographic}(?:\p{Emoji_Modifier}|\ufe0f)*(?:\u200d\p{Extended_Pictographic}(?:\p{Emoji_Modifier}|\ufe0f)*)*$/u,
       'one emoji',
     ),
   );

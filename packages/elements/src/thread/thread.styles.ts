@@ -112,4 +112,120 @@ export const styles = css`
     color: var(--_muted);
     text-align: center;
   }
+  [part~='message'] {
+    align-items: center;
+    gap: var(--_space-2);
+  }
+  [part~='message-bubble'] {
+    position: relative;
+  }
+  [part~='message-selected'] [part~='message-bubble'] {
+    outline: 2px solid var(--_accent);
+  }
+  [part~='message-own'] [part~='select-checkbox'] {
+    margin-right: auto;
+  }
+  [part~='actions-button'] {
+    display: inline-grid;
+    padding: 0 2px;
+    border: 0;
+    color: inherit;
+  }
+  svg {
+    width: 16px;
+    height: 16px;
+    fill: currentColor;
+  }
+  @media (hover: hover) {
+    [part~='message']:not(:hover, :focus-within) [part~='actions-button'] {
+      opacity: 0;
+    }
+  }
+  [part~='menu'] {
+    position: absolute;
+    z-index: 2;
+    top: 100%;
+    right: 0;
+    display: grid;
+    min-width: 12em;
+    padding: var(--_space-1) 0;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius-s);
+    background: var(--_bg);
+    box-shadow: 0 4px 16px rgb(0 0 0 / 15%);
+  }
+  .up {
+    top: auto;
+    bottom: 100%;
+  }
+  [part~='menu'] button {
+    padding: var(--_space-2) var(--_space-3);
+    border: 0;
+    color: var(--_text);
+    text-align: start;
+  }
+  [part~='menu'] [part~='menu-item-danger'],
+  .danger,
+  [part~='edit-error'],
+  [part~='notice'] {
+    color: var(--_danger);
+  }
+  [part~='menu'] button:focus {
+    background: var(--_surface);
+    outline-offset: -2px;
+  }
+  [part~='edit-input'] {
+    box-sizing: border-box;
+    width: min(24em, 60vw);
+    font: inherit;
+  }
+  [part~='edit-error'],
+  [part~='notice'] {
+    margin: 0;
+    font-size: var(--_font-size-s);
+  }
+  [part~='notice'] {
+    padding: var(--_space-1) var(--_space-3);
+  }
+  .edit-actions,
+  [part~='selection-bar'],
+  dialog .actions {
+    display: flex;
+    justify-content: flex-end;
+    gap: var(--_space-2);
+  }
+  [part~='selection-bar'] {
+    padding: var(--_space-2) var(--_space-3);
+    background: var(--_surface);
+  }
+  .anchor {
+    position: relative;
+  }
+  button.primary {
+    background: var(--_accent);
+    color: var(--_on-accent);
+  }
+  dialog .danger {
+    background: var(--_danger);
+    color: var(--_on-accent);
+  }
+  dialog {
+    max-width: min(420px, 90vw);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius-m);
+    background: var(--_bg);
+    color: var(--_text);
+  }
+  dialog::backdrop {
+    background: rgb(0 0 0 / 40%);
+  }
+  dialog h3 {
+    margin: 0;
+  }
+  dialog button {
+    padding: var(--_space-1) var(--_space-3);
+  }
+  parta-composer[hidden] {
+    display: none;
+  }
 `;

@@ -1,6 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import type { PartaClient } from '@parta/core';
 import { sendKeys } from '@web/test-runner-commands';
+import type { PartaMessageDeleteEvent } from '../events/message-delete.js';
 import { clientFor, closeAll, sleep, unique, waitFor } from '../test-helpers.js';
 import './define.js';
 import type { PartaThread } from './thread.js';
@@ -145,6 +146,190 @@ describe('<parta-thread>', () => {
     await waitFor(() => messageWith(director, second).length === 1, 'the second message');
     await sleep(100);
     expect(scroller.scrollTop).to.be.lessThan(50);
+  });
+
+  describe('editing and deleting', () => {
+    const byId = (el: PartaThread, id: string) => root(el).querySelector<HTMLElement>(`[data-message-id="${id}"]`);
+    const actionsButton = (message: Element) => message.querySelector<HTMLButtonElement>('[part~="actions-button"]')!;
+    const menuItems = (el: PartaThread) => [
+      ...root(el).querySelectorAll<HTMLElement>('[role="menu"] [role="menuitem"]'),
+    ];
+    const menuLabels = (el: PartaThread) => menuItems(el).map((item) => item.textContent!.trim());
+    const focused = (el: PartaThread) => root(el).activeElement as HTMLElement | null;
+    const dialog = (el: PartaThread) => root(el).querySelector<HTMLDialogElement>('dialog[part~="confirm"]');
+    const choose = async (el: PartaThread, label: string) => {
+      const item = menuItems(el).find((candidate) => candidate.textContent!.trim() === label);
+      expect(item, label).to.exist;
+      item!.click();
+    };
+    const openMenu = async (el: PartaThread, message: Element) => {
+      actionsButton(message).click();
+      await waitFor(() => menuItems(el).length > 0, 'the menu');
+    };
+    /** Sends as `client` and returns the message's id as `el` shows it. */
+    const post = async (client: PartaClient, el: PartaThread, text: string) => {
+      await client.sendMessage('chat-9a', text);
+      await waitFor(() => messageWith(el, text).length === 1, text);
+      return messageWith(el, text)[0]!.dataset.messageId!;
+    };
+
+    it('lets the author edit through the menu with the keyboard; others see the new text as edited', async () => {
+      const teacher = await clientFor('u-teacher');
+      const el = await openThread('u-teacher', 'chat-9a', { client: teacher });
+      const student = await openThread('u-student-1', 'chat-9a');
+      const text = unique('Контрольная в среду');
+      const id = await post(teacher, el, text);
+
+      const button = actionsButton(byId(el, id)!);
+      expect(button.getAttribute('aria-label')).to.equal('Действия с сообщением');
+      button.focus();
+      await sendKeys({ press: 'Enter' });
+      await waitFor(() => menuItems(el).length > 0, 'the menu');
+      expect(menuLabels(el)).to.deep.equal(['Изменить', 'Удалить у всех', 'Удалить у меня', 'Выбрать']);
+      await waitFor(() => focused(el) === menuItems(el)[0], 'focus on the first item');
+      expect(button.getAttribute('aria-expanded')).to.equal('true');
+      await expect(el).to.be.accessible();
+      await sendKeys({ press: 'ArrowDown' });
+      expect(focused(el)).to.equal(menuItems(el)[1]);
+      await sendKeys({ press: 'ArrowUp' });
+      await sendKeys({ press: 'ArrowUp' });
+      expect(focused(el)).to.equal(menuItems(el)[3]);
+      await sendKeys({ press: 'Escape' });
+      await waitFor(() => menuItems(el).length === 0, 'the menu to close');
+      expect(focused(el)).to.equal(button);
+
+      await sendKeys({ press: ' ' });
+      await waitFor(() => focused(el) === menuItems(el)[0], 'the menu again');
+      await sendKeys({ press: 'Enter' });
+      const box = () => root(el).querySelector<HTMLTextAreaElement>('[part~="edit-input"]');
+      await waitFor(() => focused(el) === box(), 'the editor');
+      expect(box()!.value).to.equal(text);
+      await sendKeys({ type: ' перенесена на четверг' });
+      await sendKeys({ press: 'Enter' });
+      const edited = `${text} перенесена на четверг`;
+      await waitFor(() => messageWith(student, edited).length === 1, 'the edit, live for the other member');
+      expect(messageWith(student, edited)[0]!.querySelector('[part~="edited"]')!.textContent).to.equal('изменено');
+      await waitFor(() => !box() && messageWith(el, edited).length === 1, 'the author to see it');
+      expect(focused(el)).to.equal(actionsButton(byId(el, id)!));
+    });
+
+    it('shows why a change was not saved and keeps the original; Escape cancels', async () => {
+      const teacher = await clientFor('u-teacher');
+      const el = await openThread('u-teacher', 'chat-9a', { client: teacher });
+      const text = unique('Оригинал');
+      const id = await post(teacher, el, text);
+      await openMenu(el, byId(el, id)!);
+      await choose(el, 'Изменить');
+      const box = () => root(el).querySelector<HTMLTextAreaElement>('[part~="edit-input"]');
+      await waitFor(() => focused(el) === box(), 'the editor');
+      box()!.value = 'я'.repeat(5000);
+      box()!.dispatchEvent(new Event('input'));
+      await sendKeys({ press: 'Enter' });
+      await waitFor(() => Boolean(root(el).querySelector('[part~="edit-error"]')), 'the error');
+      expect(root(el).querySelector('[part~="edit-error"]')!.textContent).to.match(/[а-я]/);
+      expect(box()!.getAttribute('aria-invalid')).to.equal('true');
+      await sendKeys({ press: 'Escape' });
+      await waitFor(() => !box(), 'the editor to close');
+      expect(byId(el, id)!.querySelector('[part~="message-text"]')!.textContent).to.equal(text);
+      expect(byId(el, id)!.querySelector('[part~="edited"]')).to.equal(null);
+    });
+
+    it("lets a student delete the teacher's message for themselves only, not for everyone", async () => {
+      const teacher = await clientFor('u-teacher');
+      const teacherView = await openThread('u-teacher', 'chat-9a', { client: teacher });
+      const student = await openThread('u-student-1', 'chat-9a');
+      const text = unique('Объявление учителя');
+      await post(teacher, teacherView, text);
+      await waitFor(() => messageWith(student, text).length === 1, 'the message for the student');
+      await openMenu(student, messageWith(student, text)[0]!);
+      expect(menuLabels(student)).to.deep.equal(['Удалить у меня', 'Выбрать']);
+      await choose(student, 'Удалить у меня');
+      await waitFor(() => dialog(student)?.open ?? false, 'the confirmation');
+      expect(dialog(student)!.querySelector('h3')!.textContent).to.equal('Удалить сообщение?');
+      dialog(student)!.querySelector<HTMLButtonElement>('button.danger')!.click();
+      await waitFor(() => messageWith(student, text).length === 0, 'the message to leave the student’s view');
+      await sleep(300);
+      expect(messageWith(teacherView, text)).to.have.length(1);
+      expect(root(teacherView).querySelectorAll('.deleted')).to.have.length(0);
+    });
+
+    it("lets the class chat owner delete a student's message for everyone", async () => {
+      const studentClient = await clientFor('u-student-1');
+      const student = await openThread('u-student-1', 'chat-9a', { client: studentClient });
+      const teacher = await openThread('u-teacher', 'chat-9a');
+      const text = unique('Сообщение ученика');
+      const id = await post(studentClient, student, text);
+      await waitFor(() => messageWith(teacher, text).length === 1, 'the message for the teacher');
+      const fired: PartaMessageDeleteEvent[] = [];
+      const listen = (event: PartaMessageDeleteEvent) => fired.push(event);
+      document.addEventListener('parta-message-delete', listen);
+      try {
+        await openMenu(teacher, byId(teacher, id)!);
+        expect(menuLabels(teacher)).to.deep.equal(['Удалить у всех', 'Удалить у меня', 'Выбрать']);
+        await choose(teacher, 'Удалить у всех');
+        await waitFor(() => dialog(teacher)?.open ?? false, 'the confirmation');
+        dialog(teacher)!.querySelector<HTMLButtonElement>('button.danger')!.click();
+        await waitFor(
+          () => byId(student, id)?.querySelector('[part~="message-text"]')?.textContent === 'Сообщение удалено',
+          'the deletion, live for the student',
+        );
+        expect(byId(student, id)!.part.contains('message-deleted')).to.equal(true);
+        expect(byId(student, id)!.querySelector('[part~="actions-button"]')).to.equal(null);
+        expect(fired.map((event) => [event.chatId, event.messageIds, event.scope])).to.deep.equal([
+          ['chat-9a', [id], 'everyone'],
+        ]);
+      } finally {
+        document.removeEventListener('parta-message-delete', listen);
+      }
+    });
+
+    it('selects two own messages and deletes them for everyone at once', async () => {
+      const teacher = await clientFor('u-teacher');
+      const el = await openThread('u-teacher', 'chat-9a', { client: teacher });
+      const first = await post(teacher, el, unique('Первое'));
+      const second = await post(teacher, el, unique('Второе'));
+      await openMenu(el, byId(el, first)!);
+      await choose(el, 'Выбрать');
+      const checkbox = (id: string) => byId(el, id)!.querySelector<HTMLInputElement>('[part~="select-checkbox"]')!;
+      await waitFor(() => checkbox(first)?.checked ?? false, 'selection mode');
+      expect(root(el).querySelector('parta-composer')!.hidden).to.equal(true);
+      checkbox(second).click();
+      const remove = () => root(el).querySelector<HTMLButtonElement>('[part~="selection-delete"]')!;
+      await waitFor(() => remove().textContent!.trim() === 'Удалить (2)', 'two selected');
+      remove().click();
+      await waitFor(() => menuItems(el).length > 0, 'the choice');
+      expect(menuLabels(el)).to.deep.equal(['Удалить у всех', 'Удалить у меня']);
+      await choose(el, 'Удалить у всех');
+      await waitFor(() => dialog(el)?.open ?? false, 'the confirmation');
+      expect(dialog(el)!.querySelector('h3')!.textContent).to.equal('Удалить 2 сообщения?');
+      await expect(el).to.be.accessible();
+      dialog(el)!.querySelector<HTMLButtonElement>('button.danger')!.click();
+      await waitFor(
+        () => [first, second].every((id) => byId(el, id)?.part.contains('message-deleted')),
+        'both deleted',
+      );
+      await waitFor(() => !root(el).querySelector('[part~="selection-bar"]'), 'selection mode to end');
+      expect(root(el).querySelector('parta-composer')!.hidden).to.equal(false);
+    });
+
+    it("offers only «у меня» when a selected message is someone else's", async () => {
+      const teacher = await clientFor('u-teacher');
+      const studentClient = await clientFor('u-student-1');
+      const el = await openThread('u-student-1', 'chat-9a', { client: studentClient });
+      const theirs = await post(teacher, el, unique('Учитель'));
+      const mine = await post(studentClient, el, unique('Ученик'));
+      await openMenu(el, byId(el, mine)!);
+      await choose(el, 'Выбрать');
+      await waitFor(() => Boolean(byId(el, theirs)?.querySelector('[part~="select-checkbox"]')), 'checkboxes');
+      byId(el, theirs)!.querySelector<HTMLInputElement>('[part~="select-checkbox"]')!.click();
+      await waitFor(() => root(el).querySelector('[part~="selection-delete"]')!.textContent!.includes('2'), 'two');
+      root(el).querySelector<HTMLButtonElement>('[part~="selection-delete"]')!.click();
+      await waitFor(() => menuItems(el).length > 0, 'the choice');
+      expect(menuLabels(el)).to.deep.equal(['Удалить у меня']);
+      await sendKeys({ press: 'Escape' });
+      root(el).querySelector<HTMLButtonElement>('[part~="selection-cancel"]')!.click();
+      await waitFor(() => !root(el).querySelector('[part~="select-checkbox"]'), 'selection mode to end');
+    });
   });
 
   it('speaks English when asked', async () => {

@@ -1,10 +1,21 @@
 import type { ClientMessage, ConnectionStatus, MessagesState, PartaClient } from '@parta/core';
-import { type ChatSummary, canSendMessage, type MeResponse } from '@parta/protocol';
+import {
+  type ChatSummary,
+  canDeleteForEveryone,
+  canEditMessage,
+  canSendMessage,
+  type ErrorCode,
+  errorMessage,
+  type MeResponse,
+} from '@parta/protocol';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, query } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { ClientController } from '../controllers/client-controller.js';
+import { ConfirmController } from '../controllers/confirm-controller.js';
 import { StoreController } from '../controllers/store-controller.js';
+import { PartaMessageDeleteEvent } from '../events/message-delete.js';
+import { PartaMessageEditEvent } from '../events/message-edit.js';
 import type { PartaMessageSendEvent } from '../events/message-send.js';
 import { displayName, formatTime, type Locale, t } from '../i18n.js';
 import { tokens } from '../styles/tokens.js';
@@ -18,6 +29,31 @@ const verifiedMark = (label: string) =>
 /** How close to the end still counts as "at the bottom", in pixels. */
 const BOTTOM_SLACK = 32;
 
+type DeleteScope = 'everyone' | 'me';
+
+interface MenuItem {
+  label: string;
+  run: () => void;
+  danger?: boolean;
+}
+
+/** An open actions menu: whose it is (a message id, or the selection bar's), its items, which way it opens. */
+interface OpenMenu {
+  owner: string;
+  items: MenuItem[];
+  up: boolean;
+  trigger: HTMLElement;
+}
+
+interface Editing {
+  id: string;
+  text: string;
+  error: string;
+  busy: boolean;
+}
+
+const SELECTION = '#selection';
+
 /**
  * @summary One chat: its messages, newest at the bottom, and the composer.
  *
@@ -25,10 +61,15 @@ const BOTTOM_SLACK = 32;
  * from a message is ever rendered. New messages keep the view at the bottom
  * when it was there, and leave it alone when the reader has scrolled up.
  *
+ * Each message has an actions menu (edit, delete, select several); deleting
+ * asks first, in a modal dialog.
+ *
  * @fires parta-message-send - From the composer, before sending. Cancelable: `preventDefault()` stops the send.
+ * @fires parta-message-edit - Saving an edit. Cancelable.
+ * @fires parta-message-delete - A confirmed deletion. Cancelable.
  * @csspart status - The connection note shown while offline or connecting.
  * @csspart messages - The scrolling message log.
- * @csspart message - One message; also `message-own`, `message-sending`, `message-failed`.
+ * @csspart message - One message; also `message-own`, `message-sending`, `message-failed`, `message-deleted`, `message-selected`.
  * @csspart message-bubble - The message's bubble.
  * @csspart message-author - The author's name.
  * @csspart verified - The verified mark next to staff names.
@@ -36,6 +77,18 @@ const BOTTOM_SLACK = 32;
  * @csspart message-time - When it was sent.
  * @csspart message-status - Time, "edited" and the sending state.
  * @csspart retry-button - Sends a failed message again.
+ * @csspart edited - The "edited" mark.
+ * @csspart actions-button - Opens the actions menu.
+ * @csspart menu - The actions menu.
+ * @csspart menu-item - Its entries; also `menu-item-danger`.
+ * @csspart edit-input - The editing box.
+ * @csspart edit-error - Why an edit failed.
+ * @csspart select-checkbox - Selects a message.
+ * @csspart selection-bar - Replaces the composer while selecting.
+ * @csspart selection-delete - Deletes the selected.
+ * @csspart selection-cancel - Ends selecting.
+ * @csspart notice - Why a deletion failed.
+ * @csspart confirm - The confirmation dialog; its buttons: `button`, `button-danger`.
  * @csspart load-older - Loads earlier messages.
  * @csspart composer - The `<parta-composer>`.
  * @csspart empty - The note shown with no chat or no messages.
@@ -72,6 +125,12 @@ export class PartaThread extends LitElement {
   #stick = true;
   /** Scroll geometry before older messages were added above, to keep the reader in place. */
   #anchor: { height: number; top: number } | undefined;
+  #confirm = new ConfirmController(this);
+  #menu: OpenMenu | undefined;
+  #editing: Editing | undefined;
+  /** The ids chosen in selection mode; undefined outside it. */
+  #selected: Set<string> | undefined;
+  #notice = '';
 
   get #client(): PartaClient | undefined {
     return this.client ?? this.#provided.value;
@@ -90,11 +149,31 @@ export class PartaThread extends LitElement {
     return this.#chats.value?.find((chat) => chat.id === this.chatId);
   }
 
+  get #userId(): string | undefined {
+    return this.#me.value?.user.id ?? this.#client?.userId ?? undefined;
+  }
+
+  #canDeleteForEveryone(message: ClientMessage): boolean {
+    const userId = this.#userId;
+    // Before the chat list has loaded, the role is unknown: one's own messages still qualify.
+    const chat = this.#chat ?? { kind: 'group', onlyAdminsWrite: false, myRole: null };
+    return Boolean(
+      userId && canDeleteForEveryone(userId, { authorId: message.author.id, createdAt: message.createdAt }, chat),
+    );
+  }
+
+  /** Messages that actions apply to: confirmed by the server and not deleted. */
+  #actionable = (message: ClientMessage) => message.status === 'sent' && !message.deletedAt;
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     const client = this.#client;
     if (changed.has('chatId')) {
       this.#stick = true;
       this.#anchor = undefined;
+      this.#menu = undefined;
+      this.#editing = undefined;
+      this.#selected = undefined;
+      this.#notice = '';
     } else if (!this.#anchor) {
       // Read where the reader is now, before the new content lands: a scroll
       // event may not have reported the latest position yet.
@@ -144,8 +223,11 @@ export class PartaThread extends LitElement {
         }
         ${this.#renderBody(state)}
       </div>
+      ${this.#notice ? html`<p part="notice" role="alert">${this.#notice}</p>` : nothing}
+      ${this.#selected ? this.#renderSelectionBar() : nothing}
       <parta-composer
         part="composer"
+        ?hidden=${Boolean(this.#selected)}
         exportparts="input:composer-input, send-button:composer-send-button"
         chat-id=${this.chatId}
         locale=${this.#locale ?? 'ru'}
@@ -153,7 +235,61 @@ export class PartaThread extends LitElement {
         placeholder=${chat && !canSend ? strings.readOnly : strings.message}
         @parta-message-send=${this.#onSend}
       ></parta-composer>
+      ${this.#confirm.render()}
     `;
+  }
+
+  #renderSelectionBar() {
+    const strings = t(this.#locale);
+    const chosen = this.#chosen();
+    return html`<div part="selection-bar">
+      <div class="anchor">
+        <button
+          part="selection-delete"
+          type="button"
+          class="danger"
+          aria-haspopup="menu"
+          aria-expanded=${this.#menu?.owner === SELECTION ? 'true' : 'false'}
+          ?disabled=${chosen.length === 0}
+          @click=${this.#openSelectionMenu}
+          @keydown=${this.#onTriggerKeydown}
+        >
+          ${strings.deleteCount(chosen.length)}
+        </button>
+        ${this.#menu?.owner === SELECTION ? this.#renderMenu(this.#menu) : nothing}
+      </div>
+      <button part="selection-cancel" type="button" @click=${this.#leaveSelection}>${strings.cancel}</button>
+    </div>`;
+  }
+
+  /** The selected messages still shown and still actionable. */
+  #chosen(): ClientMessage[] {
+    const selected = this.#selected;
+    return selected ? this.messages.filter((message) => selected.has(message.id) && this.#actionable(message)) : [];
+  }
+
+  #renderMenu(menu: OpenMenu) {
+    return html`<div
+      part="menu"
+      role="menu"
+      class=${menu.up ? 'up' : ''}
+      aria-label=${t(this.#locale).messageActions}
+      @keydown=${this.#onMenuKeydown}
+      @focusout=${this.#onMenuFocusout}
+    >
+      ${menu.items.map(
+        (item) =>
+          html`<button
+            part=${item.danger ? 'menu-item menu-item-danger' : 'menu-item'}
+            role="menuitem"
+            type="button"
+            tabindex="-1"
+            @click=${() => this.#choose(item)}
+          >
+            ${item.label}
+          </button>`,
+      )}
+    </div>`;
   }
 
   #renderBody(state: MessagesState | undefined) {
@@ -174,11 +310,28 @@ export class PartaThread extends LitElement {
 
   #renderMessage(message: ClientMessage) {
     const strings = t(this.#locale);
-    const own = message.author.id === (this.#me.value?.user.id ?? this.#client?.userId);
+    const own = message.author.id === this.#userId;
+    const actionable = this.#actionable(message);
+    const selected = Boolean(actionable && this.#selected?.has(message.id));
+    const editing = this.#editing?.id === message.id && actionable ? this.#editing : undefined;
+    const menu = this.#menu?.owner === message.id ? this.#menu : undefined;
     const parts = ['message'];
     if (own) parts.push('message-own');
     if (message.status !== 'sent') parts.push(`message-${message.status}`);
+    if (message.deletedAt) parts.push('message-deleted');
+    if (selected) parts.push('message-selected');
     return html`<li part=${parts.join(' ')} data-message-id=${message.id}>
+      ${
+        this.#selected && actionable
+          ? html`<input
+              part="select-checkbox"
+              type="checkbox"
+              aria-label=${strings.selectMessage}
+              .checked=${selected}
+              @change=${(event: Event) => this.#toggle(message.id, (event.target as HTMLInputElement).checked)}
+            />`
+          : nothing
+      }
       <div part="message-bubble">
         ${
           own
@@ -192,14 +345,16 @@ export class PartaThread extends LitElement {
         ${
           message.deletedAt
             ? html`<p part="message-text" class="deleted">${strings.deleted}</p>`
-            : html`<p part="message-text">${linkify(message.text).map((part) =>
-                typeof part === 'string'
-                  ? part
-                  : html`<a href=${part.href} target="_blank" rel="noopener noreferrer nofollow ugc">${part.text}</a>`,
-              )}</p>`
+            : editing
+              ? this.#renderEditor(editing)
+              : html`<p part="message-text">${linkify(message.text).map((part) =>
+                  typeof part === 'string'
+                    ? part
+                    : html`<a href=${part.href} target="_blank" rel="noopener noreferrer nofollow ugc">${part.text}</a>`,
+                )}</p>`
         }
         <div part="message-status">
-          ${message.editedAt && !message.deletedAt ? html`<span>${strings.edited}</span>` : nothing}
+          ${message.editedAt && !message.deletedAt ? html`<span part="edited">${strings.edited}</span>` : nothing}
           <time part="message-time" datetime=${message.createdAt}>${formatTime(message.createdAt, this.#locale)}</time>
           ${message.status === 'sending' ? html`<span>${strings.sending}</span>` : nothing}
           ${
@@ -208,10 +363,263 @@ export class PartaThread extends LitElement {
                 <button part="retry-button" type="button" @click=${() => this.#retry(message)}>${strings.retry}</button>`
               : nothing
           }
+          ${
+            actionable && !editing && !this.#selected
+              ? html`<button
+                  part="actions-button"
+                  type="button"
+                  aria-label=${strings.messageActions}
+                  title=${strings.messageActions}
+                  aria-haspopup="menu"
+                  aria-expanded=${menu ? 'true' : 'false'}
+                  @click=${(event: Event) => this.#openMessageMenu(message, event.currentTarget as HTMLElement)}
+                  @keydown=${this.#onTriggerKeydown}
+                >
+                  <svg viewBox="0 0 24 24" aria-hidden="true"><circle cx="5" cy="12" r="2" /><circle cx="12" cy="12" r="2" /><circle cx="19" cy="12" r="2" /></svg>
+                </button>`
+              : nothing
+          }
         </div>
+        ${menu ? this.#renderMenu(menu) : nothing}
       </div>
     </li>`;
   }
+
+  #renderEditor(editing: Editing) {
+    const strings = t(this.#locale);
+    return html`<div class="editor">
+      <textarea
+        part="edit-input"
+        rows="2"
+        aria-label=${strings.editing}
+        aria-describedby="edit-error"
+        aria-invalid=${editing.error ? 'true' : 'false'}
+        .value=${editing.text}
+        ?readonly=${editing.busy}
+        @input=${(event: Event) => {
+          editing.text = (event.target as HTMLTextAreaElement).value;
+        }}
+        @keydown=${this.#onEditKeydown}
+      ></textarea>
+      ${editing.error ? html`<p part="edit-error" id="edit-error" role="alert">${editing.error}</p>` : nothing}
+      <div class="edit-actions">
+        <button type="button" @click=${this.#cancelEdit}>${strings.cancel}</button>
+        <button type="button" class="primary" ?disabled=${editing.busy} @click=${this.#saveEdit}>${strings.save}</button>
+      </div>
+    </div>`;
+  }
+
+  // --- the actions menu
+
+  #openMessageMenu(message: ClientMessage, trigger: HTMLElement) {
+    if (this.#menu?.owner === message.id) return this.#closeMenu(true);
+    const strings = t(this.#locale);
+    const userId = this.#userId;
+    const items: MenuItem[] = [];
+    if (userId && canEditMessage(userId, { authorId: message.author.id, createdAt: message.createdAt })) {
+      items.push({ label: strings.edit, run: () => this.#startEdit(message) });
+    }
+    if (this.#canDeleteForEveryone(message)) {
+      items.push({
+        label: strings.deleteForEveryone,
+        danger: true,
+        run: () => void this.#delete([message.id], 'everyone'),
+      });
+    }
+    items.push({ label: strings.deleteForMe, danger: true, run: () => void this.#delete([message.id], 'me') });
+    items.push({ label: strings.select, run: () => this.#enterSelection(message.id) });
+    this.#showMenu(message.id, items, trigger);
+  }
+
+  #openSelectionMenu = (event: Event) => {
+    if (this.#menu?.owner === SELECTION) return this.#closeMenu(true);
+    const strings = t(this.#locale);
+    const chosen = this.#chosen();
+    const ids = chosen.map((message) => message.id);
+    const items: MenuItem[] = [];
+    if (chosen.every((message) => this.#canDeleteForEveryone(message))) {
+      items.push({ label: strings.deleteForEveryone, danger: true, run: () => void this.#delete(ids, 'everyone') });
+    }
+    items.push({ label: strings.deleteForMe, danger: true, run: () => void this.#delete(ids, 'me') });
+    this.#showMenu(SELECTION, items, event.currentTarget as HTMLElement);
+  };
+
+  #showMenu(owner: string, items: MenuItem[], trigger: HTMLElement) {
+    // Open upwards in the lower half of the log, so the menu is not cut off at its end.
+    const log = this.scroller?.getBoundingClientRect();
+    const up = owner === SELECTION || !log || trigger.getBoundingClientRect().top > log.top + log.height / 2;
+    this.#menu = { owner, items, up, trigger };
+    this.requestUpdate();
+    void this.updateComplete.then(() => this.#menuItems()[0]?.focus());
+  }
+
+  #menuItems(): HTMLElement[] {
+    return [...this.renderRoot.querySelectorAll<HTMLElement>('[role="menuitem"]')];
+  }
+
+  #closeMenu(refocus: boolean) {
+    const trigger = this.#menu?.trigger;
+    this.#menu = undefined;
+    this.requestUpdate();
+    if (refocus) trigger?.focus();
+  }
+
+  #choose(item: MenuItem) {
+    // Focus goes back to the button first, so a dialog opened next returns it there.
+    this.#closeMenu(true);
+    item.run();
+  }
+
+  #onTriggerKeydown = (event: KeyboardEvent) => {
+    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+    event.preventDefault();
+    if (!this.#menu) (event.currentTarget as HTMLElement).click();
+  };
+
+  #onMenuKeydown = (event: KeyboardEvent) => {
+    const items = this.#menuItems();
+    const at = items.indexOf((this.renderRoot as ShadowRoot).activeElement as HTMLElement);
+    let next: number | undefined;
+    if (event.key === 'ArrowDown') next = (at + 1) % items.length;
+    else if (event.key === 'ArrowUp') next = (at - 1 + items.length) % items.length;
+    else if (event.key === 'Home') next = 0;
+    else if (event.key === 'End') next = items.length - 1;
+    else if (event.key === 'Escape') {
+      event.preventDefault();
+      event.stopPropagation();
+      this.#closeMenu(true);
+      return;
+    } else if (event.key === 'Tab') {
+      this.#closeMenu(false);
+      return;
+    }
+    if (next === undefined) return;
+    event.preventDefault();
+    items[next]?.focus();
+  };
+
+  #onMenuFocusout = (event: FocusEvent) => {
+    const to = event.relatedTarget as Node | null;
+    const menu = event.currentTarget as HTMLElement;
+    if (!this.#menu || (to && (menu.contains(to) || to === this.#menu.trigger))) return;
+    this.#closeMenu(false);
+  };
+
+  // --- editing
+
+  #startEdit(message: ClientMessage) {
+    this.#editing = { id: message.id, text: message.text, error: '', busy: false };
+    this.requestUpdate();
+    void this.updateComplete.then(() => {
+      const box = this.renderRoot.querySelector<HTMLTextAreaElement>('[part~="edit-input"]');
+      box?.focus();
+      box?.setSelectionRange(box.value.length, box.value.length);
+    });
+  }
+
+  #onEditKeydown = (event: KeyboardEvent) => {
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      event.stopPropagation();
+      this.#cancelEdit();
+    } else if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
+      event.preventDefault();
+      void this.#saveEdit();
+    }
+  };
+
+  #cancelEdit = () => {
+    const id = this.#editing?.id;
+    this.#editing = undefined;
+    this.requestUpdate();
+    this.#refocusMessage(id);
+  };
+
+  #saveEdit = async () => {
+    const editing = this.#editing;
+    const client = this.#client;
+    const chatId = this.chatId;
+    if (!editing || editing.busy || !client || !chatId) return;
+    const original = this.messages.find((message) => message.id === editing.id);
+    const text = editing.text.trim();
+    if (text === '' || text === original?.text) return this.#cancelEdit();
+    if (!this.dispatchEvent(new PartaMessageEditEvent(chatId, editing.id, text))) return;
+    editing.busy = true;
+    editing.error = '';
+    this.requestUpdate();
+    try {
+      await client.editMessage(chatId, editing.id, text);
+      if (this.#editing === editing) this.#cancelEdit();
+    } catch (error) {
+      editing.busy = false;
+      editing.error = this.#describe(error);
+      this.requestUpdate();
+    }
+  };
+
+  /** After editing, focus goes back to the message's actions button. */
+  #refocusMessage(id: string | undefined) {
+    void this.updateComplete.then(() => {
+      const button = this.renderRoot.querySelector<HTMLElement>(
+        `[data-message-id="${CSS.escape(id ?? '')}"] [part~="actions-button"]`,
+      );
+      (button ?? this.scroller)?.focus();
+    });
+  }
+
+  #describe(error: unknown): string {
+    return errorMessage((error as { code: ErrorCode }).code, this.#locale === 'en' ? 'en' : 'ru');
+  }
+
+  // --- deleting and selection
+
+  async #delete(ids: string[], scope: DeleteScope) {
+    const client = this.#client;
+    const chatId = this.chatId;
+    if (!client || !chatId || ids.length === 0) return;
+    const strings = t(this.#locale);
+    const confirmed = await this.#confirm.ask({
+      title: strings.deleteQuestion(ids.length),
+      detail: scope === 'everyone' ? strings.deleteEveryoneDetail : strings.deleteMeDetail,
+      confirm: strings.delete,
+      cancel: strings.cancel,
+    });
+    if (!confirmed || !this.dispatchEvent(new PartaMessageDeleteEvent(chatId, ids, scope))) return;
+    this.#notice = '';
+    try {
+      await client.deleteMessages(chatId, ids, scope);
+      if (this.#selected) this.#leaveSelection();
+    } catch (error) {
+      this.#notice = this.#describe(error);
+    }
+    this.requestUpdate();
+    await this.updateComplete;
+    const root = this.renderRoot as ShadowRoot;
+    if (!root.activeElement) this.scroller?.focus();
+  }
+
+  #enterSelection(id: string) {
+    this.#selected = new Set([id]);
+    this.#editing = undefined;
+    this.requestUpdate();
+    void this.updateComplete.then(() =>
+      this.renderRoot
+        .querySelector<HTMLElement>(`[data-message-id="${CSS.escape(id)}"] [part~="select-checkbox"]`)
+        ?.focus(),
+    );
+  }
+
+  #toggle(id: string, on: boolean) {
+    if (on) this.#selected?.add(id);
+    else this.#selected?.delete(id);
+    this.requestUpdate();
+  }
+
+  #leaveSelection = () => {
+    this.#selected = undefined;
+    this.#menu = undefined;
+    this.requestUpdate();
+  };
 
   #onScroll = () => {
     const scroller = this.scroller;
