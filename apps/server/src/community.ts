@@ -301,6 +301,45 @@ async function deciders(db: Tx, orgId: string, classId: string | null): Promise<
   return [...ids];
 }
 
+type Decision = 'approve' | 'decline' | 'cancel';
+
+function decisionOf(action: string): Decision {
+  if (action === 'approve' || action === 'decline' || action === 'cancel') return action;
+  throw new PartaError(ErrorCode.NotFound, 'No such action');
+}
+
+/**
+ * What deciding any request shares, checked on the locked row: it exists, the site's token
+ * speaks for its organisation, only the requester cancels and only `mayDecide` approves or
+ * declines, and a decision is final.
+ */
+async function checkDecision<Row extends { orgId: string; userId: string; status: string }>(
+  who: Principal,
+  decision: Decision,
+  row: Row | undefined,
+  what: string,
+  mayDecide: () => Promise<unknown>,
+): Promise<Row> {
+  if (!row) throw new PartaError(ErrorCode.NotFound, `No such ${what}`);
+  speaksFor(who, row.orgId);
+  if (decision === 'cancel') {
+    if (row.userId !== who.userId) throw new PartaError(ErrorCode.Forbidden, 'Only the requester may cancel a request');
+  } else {
+    await mayDecide();
+  }
+  if (row.status !== 'pending') {
+    throw new PartaError(ErrorCode.AlreadyDecided, `The ${what} was already ${row.status}; ask again instead`);
+  }
+  return row;
+}
+
+/** The columns a decision writes. */
+const decided = (decision: Decision, userId: string) => ({
+  status: ({ approve: 'approved', decline: 'declined', cancel: 'cancelled' } as const)[decision],
+  decidedAt: new Date(),
+  decidedBy: decision === 'cancel' ? null : userId,
+});
+
 /** Takes the organisation's row lock: changes to who administers it, and its daily link count, go one at a time. */
 async function lockOrg(tx: Tx, orgId: string): Promise<void> {
   await tx.execute(sql`select id from ${organisations} where id = ${orgId} for update`);
@@ -919,39 +958,21 @@ export async function registerCommunityRoutes(app: FastifyInstance, context: Ser
     '/api/v1/requests/:requestId/:action',
     async (request) => {
       const who = await principal(request);
-      const { userId } = who;
-      const { requestId, action } = request.params;
-      if (action !== 'approve' && action !== 'decline' && action !== 'cancel') {
-        throw new PartaError(ErrorCode.NotFound, 'No such action');
-      }
-      const { decided, changes } = await db.transaction(async (tx) => {
-        const [row] = await tx.select().from(joinRequests).where(eq(joinRequests.id, requestId)).for('update');
-        if (!row) throw new PartaError(ErrorCode.NotFound, 'No such join request');
-        speaksFor(who, row.orgId);
-        if (action === 'cancel') {
-          if (row.userId !== userId)
-            throw new PartaError(ErrorCode.Forbidden, 'Only the requester may cancel a request');
-        } else {
-          await requireAccess(tx, row.orgId, userId, 'requests.decide', {
-            classId: row.classId,
-            role: row.role as Role,
-          });
-        }
-        if (row.status !== 'pending') {
-          throw new PartaError(
-            ErrorCode.AlreadyDecided,
-            `The request was already ${row.status}; invite the person again`,
-          );
-        }
-        const status = action === 'approve' ? 'approved' : action === 'decline' ? 'declined' : 'cancelled';
-        await tx
-          .update(joinRequests)
-          .set({ status, decidedAt: new Date(), decidedBy: action === 'cancel' ? null : userId })
-          .where(eq(joinRequests.id, requestId));
-        return { decided: row, changes: action === 'approve' ? await admit(tx, row) : [] };
+      const { requestId } = request.params;
+      const decision = decisionOf(request.params.action);
+      const { row, changes } = await db.transaction(async (tx) => {
+        const [found] = await tx.select().from(joinRequests).where(eq(joinRequests.id, requestId)).for('update');
+        const row = await checkDecision(who, decision, found, 'join request', () =>
+          requireAccess(tx, found!.orgId, who.userId, 'requests.decide', {
+            classId: found!.classId,
+            role: found!.role as Role,
+          }),
+        );
+        await tx.update(joinRequests).set(decided(decision, who.userId)).where(eq(joinRequests.id, requestId));
+        return { row, changes: decision === 'approve' ? await admit(tx, row) : [] };
       });
-      await announce(changes, decided);
-      if (action !== 'cancel') await meChanged(decided.userId);
+      await announce(changes, row);
+      if (decision !== 'cancel') await meChanged(row.userId);
       const [result] = await joinRequestsWhere(db, and(eq(joinRequests.id, requestId)));
       return { request: result };
     },
@@ -1024,34 +1045,22 @@ export async function registerCommunityRoutes(app: FastifyInstance, context: Ser
     '/api/v1/verifications/:requestId/:action',
     async (request) => {
       const who = await principal(request);
-      const { userId } = who;
-      const { requestId, action } = request.params;
-      if (action !== 'approve' && action !== 'decline' && action !== 'cancel') {
-        throw new PartaError(ErrorCode.NotFound, 'No such action');
-      }
-      const { decided, changes } = await db.transaction(async (tx) => {
-        const [row] = await tx
+      const { requestId } = request.params;
+      const decision = decisionOf(request.params.action);
+      const { row, changes } = await db.transaction(async (tx) => {
+        const [found] = await tx
           .select()
           .from(verificationRequests)
           .where(eq(verificationRequests.id, requestId))
           .for('update');
-        if (!row) throw new PartaError(ErrorCode.NotFound, 'No such verification request');
-        speaksFor(who, row.orgId);
-        if (action === 'cancel') {
-          if (row.userId !== userId)
-            throw new PartaError(ErrorCode.Forbidden, 'Only the requester may cancel a request');
-        } else {
-          await requireAccess(tx, row.orgId, userId, 'verification.decide');
-        }
-        if (row.status !== 'pending') {
-          throw new PartaError(ErrorCode.AlreadyDecided, `The request was already ${row.status}`);
-        }
-        const status = action === 'approve' ? 'approved' : action === 'decline' ? 'declined' : 'cancelled';
+        const row = await checkDecision(who, decision, found, 'verification request', () =>
+          requireAccess(tx, found!.orgId, who.userId, 'verification.decide'),
+        );
         await tx
           .update(verificationRequests)
-          .set({ status, decidedAt: new Date(), decidedBy: action === 'cancel' ? null : userId })
+          .set(decided(decision, who.userId))
           .where(eq(verificationRequests.id, requestId));
-        if (action !== 'approve') return { decided: row, changes: [] };
+        if (decision !== 'approve') return { row, changes: [] };
         const [member] = await tx
           .select()
           .from(orgMembers)
@@ -1067,10 +1076,10 @@ export async function registerCommunityRoutes(app: FastifyInstance, context: Ser
             .values({ orgId: row.orgId, userId: row.userId, roles: ['staff'], position: row.position });
         }
         await tx.update(users).set({ verified: true }).where(eq(users.id, row.userId));
-        return { decided: row, changes: [await syncMemberships(tx, row.orgId, row.userId)] };
+        return { row, changes: [await syncMemberships(tx, row.orgId, row.userId)] };
       });
-      await announce(changes, { orgId: decided.orgId, classId: null });
-      await meChanged(decided.userId);
+      await announce(changes, { orgId: row.orgId, classId: null });
+      await meChanged(row.userId);
       const [result] = await verificationsWhere(db, and(eq(verificationRequests.id, requestId)));
       return { request: result };
     },
