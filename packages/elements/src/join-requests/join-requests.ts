@@ -8,14 +8,15 @@ import {
 } from '@parta/core';
 import { type ClassInfo, canInOrg, type JoinRequest, roleLabel } from '@parta/protocol';
 import { html, LitElement, nothing } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { ConfirmController } from '../controllers/confirm-controller.js';
+import { DecisionController } from '../controllers/decision-controller.js';
 import { LoadController } from '../controllers/load-controller.js';
 import { OrgController } from '../controllers/org-controller.js';
 import { StoreController } from '../controllers/store-controller.js';
 import { PartaJoinRequestDecideEvent } from '../events/join-request-decide.js';
-import { className, describeError } from '../format.js';
+import { className } from '../format.js';
 import { displayName, formatDate, type Locale, tc } from '../i18n.js';
 import { controls } from '../styles/controls.js';
 import { tokens } from '../styles/tokens.js';
@@ -52,16 +53,11 @@ export class PartaJoinRequests extends LitElement {
   /** Use this client instead of the one from `<parta-client>`. */
   @property({ attribute: false }) client?: PartaClient;
 
-  @state() private notice = '';
-  @state() private error = '';
-  @state() private busy: ReadonlySet<string> = new Set();
-  /** Decided here and waiting for the reloaded list to drop them. */
-  @state() private decided: ReadonlySet<string> = new Set();
-
   #org = new OrgController(this);
   #requests = new StoreController<ListState<JoinRequest>>(this);
   #classes = new LoadController<ClassInfo[]>(this);
   #confirm = new ConfirmController(this);
+  #decisions = new DecisionController(this, this.#confirm);
   #store: JoinRequestsStore | undefined;
 
   get #locale() {
@@ -70,7 +66,7 @@ export class PartaJoinRequests extends LitElement {
 
   /** The pending requests shown. */
   get requests(): readonly JoinRequest[] {
-    return (this.#requests.value?.items ?? []).filter((request) => !this.decided.has(request.id));
+    return this.#decisions.pending(this.#requests.value?.items ?? []);
   }
 
   protected override willUpdate(): void {
@@ -90,8 +86,7 @@ export class PartaJoinRequests extends LitElement {
         <h2 id="title" tabindex="-1">${strings.joinRequests}</h2>
         ${requests.length > 0 ? html`<span part="count">${requests.length}</span>` : nothing}
       </header>
-      <p part="notice" role="status">${this.notice}</p>
-      <p part="error" role="alert">${this.error || (list?.error ? describeError(list.error, this.#locale) : '')}</p>
+      ${this.#decisions.messages(list?.error, this.#locale)}
       ${
         requests.length === 0
           ? html`<p part="empty">${!list || (list.loading && list.items.length === 0) ? this.#org.loadingNote(strings) : list.error ? '' : strings.noJoinRequests}</p>`
@@ -117,7 +112,6 @@ export class PartaJoinRequests extends LitElement {
       `${strings.requestedAt} ${formatDate(request.createdAt, locale, true)}`,
     ].filter(Boolean);
     const canDecide = canInOrg(this.#org.actor, 'requests.decide', { classId: request.classId, role: request.role });
-    const busy = this.busy.has(request.id);
     const nameId = `request-${request.id}`;
     return html`<li part="item" data-request-id=${request.id}>
       <div class="grow">
@@ -126,73 +120,30 @@ export class PartaJoinRequests extends LitElement {
       </div>
       ${
         canDecide
-          ? html`<div class="actions">
-              <button
-                type="button"
-                part="button button-approve"
-                class="primary"
-                aria-describedby=${nameId}
-                ?disabled=${busy}
-                @click=${() => this.#decide(request, 'approve')}
-              >
-                ${strings.approve}
-              </button>
-              <button
-                type="button"
-                part="button button-decline"
-                class="danger"
-                aria-describedby=${nameId}
-                ?disabled=${busy}
-                @click=${() => this.#decide(request, 'decline')}
-              >
-                ${strings.decline}
-              </button>
-            </div>`
+          ? this.#decisions.actions(request.id, nameId, strings, (decision) => this.#decide(request, decision))
           : nothing
       }
     </li>`;
   }
 
-  async #decide(request: JoinRequest, decision: 'approve' | 'decline') {
+  #decide(request: JoinRequest, decision: 'approve' | 'decline') {
     const client = this.#org.client;
     if (!client) return;
     const strings = tc(this.#locale);
     const name = displayName(request.user);
-    if (decision === 'decline') {
-      const sure = await this.#confirm.ask({
+    return this.#decisions.decide(request.id, decision, {
+      declineQuestion: {
         title: strings.declineQuestion(name),
         detail: strings.decisionFinal,
         confirm: strings.decline,
         cancel: strings.cancel,
-      });
-      if (!sure) return;
-    }
-    if (!this.dispatchEvent(new PartaJoinRequestDecideEvent(request.id, decision, request.user.id))) return;
-    this.error = '';
-    this.notice = '';
-    this.busy = new Set([...this.busy, request.id]);
-    try {
-      await decideJoinRequest(client, request.id, decision);
-      this.decided = new Set([...this.decided, request.id]);
-      this.notice = decision === 'approve' ? strings.approved(name) : strings.declined(name);
-      this.#focusAfter(request.id);
-    } catch (error) {
-      this.error = describeError(error, this.#locale);
-    } finally {
-      const busy = new Set(this.busy);
-      busy.delete(request.id);
-      this.busy = busy;
-    }
-    await this.#store?.reload();
-  }
-
-  /** The decided row disappears: keep the keyboard user in the list, on the next request. */
-  #focusAfter(requestId: string) {
-    const ids = (this.#requests.value?.items ?? []).map((request) => request.id);
-    const next = ids.slice(ids.indexOf(requestId) + 1).find((id) => !this.decided.has(id));
-    void this.updateComplete.then(() => {
-      const row = next ? this.renderRoot.querySelector(`[data-request-id="${CSS.escape(next)}"]`) : null;
-      (row?.querySelector<HTMLElement>('button') ?? this.renderRoot.querySelector<HTMLElement>('h2'))?.focus();
+      },
+      event: new PartaJoinRequestDecideEvent(request.id, decision, request.user.id),
+      act: () => decideJoinRequest(client, request.id, decision),
+      done: decision === 'approve' ? strings.approved(name) : strings.declined(name),
+      locale: this.#locale,
+      order: (this.#requests.value?.items ?? []).map((item) => item.id),
+      reload: () => this.#store?.reload(),
     });
   }
 }

@@ -1,14 +1,14 @@
 import { decideVerification, listVerifications, type PartaClient } from '@parta/core';
 import { canInOrg, type OrgCounters, type VerificationRequest } from '@parta/protocol';
 import { html, LitElement, nothing } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { ConfirmController } from '../controllers/confirm-controller.js';
+import { DecisionController } from '../controllers/decision-controller.js';
 import { LoadController } from '../controllers/load-controller.js';
 import { OrgController } from '../controllers/org-controller.js';
 import { StoreController } from '../controllers/store-controller.js';
 import { PartaVerificationDecideEvent } from '../events/verification-decide.js';
-import { describeError } from '../format.js';
 import { displayName, formatDate, type Locale, tc } from '../i18n.js';
 import { controls } from '../styles/controls.js';
 import { tokens } from '../styles/tokens.js';
@@ -47,16 +47,11 @@ export class PartaVerifications extends LitElement {
   /** Use this client instead of the one from `<parta-client>`. */
   @property({ attribute: false }) client?: PartaClient;
 
-  @state() private notice = '';
-  @state() private error = '';
-  @state() private busy: ReadonlySet<string> = new Set();
-  /** Decided here and waiting for the reloaded list to drop them. */
-  @state() private decided: ReadonlySet<string> = new Set();
-
   #org = new OrgController(this);
   #requests = new LoadController<VerificationRequest[]>(this);
   #counters = new StoreController<OrgCounters | null>(this);
   #confirm = new ConfirmController(this);
+  #decisions = new DecisionController(this, this.#confirm);
   /** The verification count the list was last loaded for. */
   #seen: number | undefined;
 
@@ -72,7 +67,7 @@ export class PartaVerifications extends LitElement {
 
   /** The pending requests shown. */
   get requests(): readonly VerificationRequest[] {
-    return (this.#requests.value ?? []).filter((request) => !this.decided.has(request.id));
+    return this.#decisions.pending(this.#requests.value ?? []);
   }
 
   protected override willUpdate(): void {
@@ -100,8 +95,7 @@ export class PartaVerifications extends LitElement {
         <h2 id="title" tabindex="-1">${strings.verifications}</h2>
         ${allowed && requests.length > 0 ? html`<span part="count">${requests.length}</span>` : nothing}
       </header>
-      <p part="notice" role="status">${this.notice}</p>
-      <p part="error" role="alert">${this.error || (this.#requests.error ? describeError(this.#requests.error, this.#locale) : '')}</p>
+      ${this.#decisions.messages(this.#requests.error, this.#locale)}
       ${
         allowed === false && this.#org.orgId
           ? html`<p part="denied">${strings.verificationNotAllowed}</p>`
@@ -121,7 +115,6 @@ export class PartaVerifications extends LitElement {
   #renderRequest(request: VerificationRequest) {
     const strings = tc(this.#locale);
     const locale = this.#locale === 'en' ? 'en' : 'ru';
-    const busy = this.busy.has(request.id);
     const nameId = `request-${request.id}`;
     return html`<li part="item" data-request-id=${request.id}>
       <div class="grow">
@@ -130,73 +123,35 @@ export class PartaVerifications extends LitElement {
       </div>
       ${
         this.#allowed
-          ? html`<div class="actions">
-            <button
-              type="button"
-              part="button button-approve"
-              class="primary"
-              aria-describedby=${nameId}
-              ?disabled=${busy}
-              @click=${() => this.#decide(request, 'approve')}
-            >
-              ${strings.confirmTeacher}
-            </button>
-            <button
-              type="button"
-              part="button button-decline"
-              class="danger"
-              aria-describedby=${nameId}
-              ?disabled=${busy}
-              @click=${() => this.#decide(request, 'decline')}
-            >
-              ${strings.decline}
-            </button>
-          </div>`
+          ? this.#decisions.actions(
+              request.id,
+              nameId,
+              { approve: strings.confirmTeacher, decline: strings.decline },
+              (d) => this.#decide(request, d),
+            )
           : nothing
       }
     </li>`;
   }
 
-  async #decide(request: VerificationRequest, decision: 'approve' | 'decline') {
+  #decide(request: VerificationRequest, decision: 'approve' | 'decline') {
     const client = this.#org.client;
     if (!client) return;
     const strings = tc(this.#locale);
     const name = displayName(request.user);
-    if (decision === 'decline') {
-      const sure = await this.#confirm.ask({
+    return this.#decisions.decide(request.id, decision, {
+      declineQuestion: {
         title: strings.declineVerificationQuestion(name),
         detail: strings.verificationFinal,
         confirm: strings.decline,
         cancel: strings.cancel,
-      });
-      if (!sure) return;
-    }
-    if (!this.dispatchEvent(new PartaVerificationDecideEvent(request.id, decision, request.user.id))) return;
-    this.error = '';
-    this.notice = '';
-    this.busy = new Set([...this.busy, request.id]);
-    try {
-      await decideVerification(client, request.id, decision);
-      this.decided = new Set([...this.decided, request.id]);
-      this.notice = decision === 'approve' ? strings.teacherConfirmed(name) : strings.verificationDeclined(name);
-      this.#focusAfter(request.id);
-    } catch (error) {
-      this.error = describeError(error, this.#locale);
-    } finally {
-      const busy = new Set(this.busy);
-      busy.delete(request.id);
-      this.busy = busy;
-    }
-    await this.#requests.reload();
-  }
-
-  /** The decided row disappears: keep the keyboard user in the list, on the next request. */
-  #focusAfter(requestId: string) {
-    const ids = (this.#requests.value ?? []).map((request) => request.id);
-    const next = ids.slice(ids.indexOf(requestId) + 1).find((id) => !this.decided.has(id));
-    void this.updateComplete.then(() => {
-      const row = next ? this.renderRoot.querySelector(`[data-request-id="${CSS.escape(next)}"]`) : null;
-      (row?.querySelector<HTMLElement>('button') ?? this.renderRoot.querySelector<HTMLElement>('h2'))?.focus();
+      },
+      event: new PartaVerificationDecideEvent(request.id, decision, request.user.id),
+      act: () => decideVerification(client, request.id, decision),
+      done: decision === 'approve' ? strings.teacherConfirmed(name) : strings.verificationDeclined(name),
+      locale: this.#locale,
+      order: (this.#requests.value ?? []).map((item) => item.id),
+      reload: () => this.#requests.reload(),
     });
   }
 }
