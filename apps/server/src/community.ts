@@ -35,6 +35,7 @@ import {
 import { and, asc, eq, gt, ilike, inArray, ne, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { normaliseContact } from './accounts.ts';
 import type { Principal } from './auth.ts';
 import { userSummary } from './chats.ts';
 import { parse, type ServerContext } from './context.ts';
@@ -72,6 +73,7 @@ export interface Actor extends OrgActor {
   userId: string;
   org: OrgRow;
   classId: string | null;
+  position: string | null;
 }
 
 async function findOrg(db: Tx, orgId: string): Promise<OrgRow> {
@@ -101,6 +103,7 @@ export async function actorIn(db: Tx, orgId: string, userId: string): Promise<Ac
     org,
     roles: member.roles as Role[],
     classId: member.classId,
+    position: member.position,
     leadClassIds: await ledClassIds(db, orgId, userId),
   };
 }
@@ -364,7 +367,7 @@ export async function createOrganisation(
 ): Promise<{ organisation: OrganisationProfile; adminId: string; embedSecret: string }> {
   const orgId = ids.orgId ?? newId('org');
   const embedSecret = Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString('base64url');
-  const phone = `+${body.admin.phone.replace(/\D/g, '').replace(/^8(\d{10})$/, '7$1')}`;
+  const phone = normaliseContact(body.admin.phone);
   return db.transaction(async (tx) => {
     const [existing] = await tx.select().from(users).where(eq(users.phone, phone));
     const adminId = existing?.id ?? ids.adminId ?? newId('u');
@@ -427,7 +430,7 @@ export async function registerCommunityRoutes(app: FastifyInstance, context: Ser
         roles: actor.roles,
         classId: actor.classId,
         leadClassIds: actor.leadClassIds,
-        position: (await memberOf(db, actor.org.id, userId)).position,
+        position: actor.position,
       },
       counters: await countersFor(db, actor.org.id, userId),
     };
