@@ -81,20 +81,21 @@ function wait(request: JoinRequest, child: { id: string; name: string } | null =
       fail(error);
     }
   };
-  const stop = client.$me.subscribe((me) => {
-    if (!me?.organisations.some((entry) => entry.organisation.id === request.orgId)) return;
-    queueMicrotask(() => stop());
-    accepted(request.organisationName, child);
-  });
-  // A decline also arrives as a change; the page asks for the request's state to say so.
-  setInterval(async () => {
-    const mine = await myRequests(client!).catch(() => null);
-    const current = mine?.requests.find((entry) => entry.id === request.id);
+  // The server tells this page's socket when a decision is made (`me.changed`, which reloads
+  // `$me`): an approval shows as the organisation in `$me`, a decline in the request's state.
+  const stop = client.$me.subscribe(async (me) => {
+    if (!me) return;
+    if (me.organisations.some((entry) => entry.organisation.id === request.orgId)) {
+      queueMicrotask(() => stop());
+      accepted(request.organisationName, child);
+      return;
+    }
+    const current = (await myRequests(client!).catch(() => null))?.requests.find((entry) => entry.id === request.id);
     if (current?.status === 'declined') {
       $<HTMLElement>('#waiting-text').textContent = 'Заявка отклонена. Попросите новое приглашение.';
       cancel.hidden = true;
     }
-  }, 5000);
+  });
 }
 
 async function afterSignIn(preview: InvitePreview) {
