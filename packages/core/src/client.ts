@@ -515,11 +515,18 @@ export class PartaClient {
         next.lastMessage = event.message;
         if (event.message.author.id === me) next.readSeq = event.seq;
         else next.unreadCount = chat.unreadCount + 1;
+      } else if (event.kind === 'chat.updated') {
+        next.title = event.title;
+        next.avatarUrl = event.avatarUrl;
+        next.memberCount = event.memberCount;
+        next.settings = event.settings;
+        next.onlyAdminsWrite = event.settings.onlyAdminsWrite;
       } else if (chat.lastMessage?.id === event.messageId) {
-        next.lastMessage =
-          event.kind === 'message.edited'
-            ? { ...chat.lastMessage, text: event.text, editedAt: event.at }
-            : { ...chat.lastMessage, text: '', deletedAt: event.at };
+        if (event.kind === 'message.edited') {
+          next.lastMessage = { ...chat.lastMessage, text: event.text, editedAt: event.at };
+        } else if (event.kind === 'message.deleted') {
+          next.lastMessage = { ...chat.lastMessage, text: '', deletedAt: event.at };
+        }
       }
       return next;
     });

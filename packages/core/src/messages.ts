@@ -75,6 +75,10 @@ export function applyEvent(list: readonly ClientMessage[], event: ChatEvent): Cl
       return list.map((message) =>
         message.id === event.messageId ? { ...message, reactions: event.reactions } : message,
       );
+    case 'message.pinned':
+      return list.map((message) => (message.id === event.messageId ? { ...message, pinned: event.pinned } : message));
+    case 'chat.updated':
+      return [...list];
   }
 }
 

@@ -90,9 +90,15 @@ export type ChatsResponse = z.infer<typeof ChatsResponse>;
 const SeqParam = z.coerce.number().check(z.int(), z.nonnegative());
 const LimitParam = (max: number) => z.coerce.number().check(z.int(), z.minimum(1), z.maximum(max));
 
-/** `GET messages?before=seq&limit=n`: a page of history, newest last. */
+/**
+ * `GET messages?before=seq&limit=n`: a page of history, newest last. `after=seq` pages
+ * forward instead; `around=messageId` centres the page on one message (a jump to a
+ * replied-to or pinned message that is not loaded).
+ */
 export const HistoryQuery = z.object({
   before: z.optional(SeqParam),
+  after: z.optional(SeqParam),
+  around: z.optional(Id),
   limit: z.optional(LimitParam(limits.historyPageMax)),
 });
 export type HistoryQuery = z.infer<typeof HistoryQuery>;
@@ -101,6 +107,8 @@ export const HistoryResponse = z.object({
   messages: z.array(Message),
   /** True when older messages exist before the first one returned. */
   hasMore: z.boolean(),
+  /** For `after` and `around` pages: newer messages exist after the last one returned. */
+  hasNewer: z.optional(z.boolean()),
 });
 export type HistoryResponse = z.infer<typeof HistoryResponse>;
 
@@ -123,6 +131,8 @@ export const SendMessageBody = z.object({
   clientKey: z.string().check(z.minLength(8), z.maxLength(64)),
   text: MessageText.check(z.refine((text) => text.trim().length > 0, 'text is empty')),
   replyToId: z.optional(z.nullable(Id)),
+  /** Readers are asked to confirm they read it; the sender sees who did. */
+  requiresConfirmation: z.optional(z.boolean()),
 });
 export type SendMessageBody = z.infer<typeof SendMessageBody>;
 

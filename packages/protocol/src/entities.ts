@@ -73,6 +73,40 @@ export const Emoji = z
 export const Reactions = z.array(z.object({ emoji: z.string(), userIds: z.array(Id) }));
 export type Reactions = z.infer<typeof Reactions>;
 
+/** Badges a teacher or a chat administrator gives a member (SPEC §5, «Хочу всё знать»). */
+export const awardBadges = ['curious', 'helper', 'star', 'creative', 'leader'] as const;
+export const AwardBadge = z.enum(awardBadges);
+export type AwardBadge = z.infer<typeof AwardBadge>;
+
+/** The message a reply quotes, as much of it as the reply shows. */
+export const ReplyPreview = z.object({
+  id: Id,
+  seq: z.int(),
+  author: UserSummary,
+  /** The start of the quoted text; empty once that message is deleted. */
+  text: z.string(),
+  deleted: z.boolean(),
+});
+export type ReplyPreview = z.infer<typeof ReplyPreview>;
+
+/** Where a forwarded message came from. */
+export const ForwardedFrom = z.object({
+  author: UserSummary,
+  /** The source chat's title, shown only to members of that chat; null otherwise. */
+  chatTitle: z.nullable(z.string()),
+  createdAt: Timestamp,
+});
+export type ForwardedFrom = z.infer<typeof ForwardedFrom>;
+
+/** A message that asks its readers to confirm they read it: the counts everyone sees, and one's own state. */
+export const Confirmation = z.object({
+  confirmed: z.int(),
+  /** Members who were asked: everyone in the chat but the sender. */
+  total: z.int(),
+  byMe: z.boolean(),
+});
+export type Confirmation = z.infer<typeof Confirmation>;
+
 export const Message = z.object({
   id: Id,
   chatId: Id,
@@ -88,8 +122,34 @@ export const Message = z.object({
   deletedAt: z.nullable(Timestamp),
   /** Absent on messages nobody has reacted to. */
   reactions: z.optional(Reactions),
+  /** The quoted message of a reply. */
+  replyTo: z.optional(z.nullable(ReplyPreview)),
+  forwardedFrom: z.optional(z.nullable(ForwardedFrom)),
+  pinned: z.optional(z.boolean()),
+  /** The reader's own "important" mark. */
+  important: z.optional(z.boolean()),
+  /** Present when the sender asked for read confirmation. */
+  confirmation: z.optional(z.nullable(Confirmation)),
+  /** When a disappearing message is deleted for everyone. */
+  expiresAt: z.optional(z.nullable(Timestamp)),
+  /** An award given to a member; the text is the giver's note. */
+  award: z.optional(z.nullable(z.object({ badge: AwardBadge, recipient: UserSummary }))),
 });
 export type Message = z.infer<typeof Message>;
+
+/** Timers for disappearing messages, in seconds: half a minute, an hour, a day, a week. */
+export const disappearTimers = [30, 3600, 86_400, 604_800] as const;
+
+/** Who may do what in a group chat besides its administrators (SPEC §4 moderation). */
+export const ChatSettings = z.object({
+  onlyAdminsWrite: z.boolean(),
+  membersMayInvite: z.boolean(),
+  membersMayPin: z.boolean(),
+  membersMayEditInfo: z.boolean(),
+  /** Seconds after which new messages are deleted for everyone; null: they stay. */
+  disappearAfterSec: z.nullable(z.int()),
+});
+export type ChatSettings = z.infer<typeof ChatSettings>;
 
 export const ChatSummary = z.object({
   id: Id,
@@ -107,6 +167,14 @@ export const ChatSummary = z.object({
   unreadCount: z.int(),
   muted: z.boolean(),
   lastMessage: z.nullable(Message),
+  /** The member's own list state: pinned to the top (when), archived. */
+  pinnedAt: z.optional(z.nullable(Timestamp)),
+  archived: z.optional(z.boolean()),
+  settings: z.optional(ChatSettings),
+  /** The other person of a one-to-one chat. */
+  peer: z.optional(z.nullable(UserSummary)),
+  /** The latest pinned message, shown above the thread. */
+  pinnedMessage: z.optional(z.nullable(Message)),
 });
 export type ChatSummary = z.infer<typeof ChatSummary>;
 
@@ -145,6 +213,25 @@ export const ChatEvent = z.discriminatedUnion('kind', [
     at: Timestamp,
     messageId: Id,
     reactions: Reactions,
+  }),
+  z.object({
+    kind: z.literal('message.pinned'),
+    chatId: Id,
+    seq: z.int(),
+    at: Timestamp,
+    messageId: Id,
+    pinned: z.boolean(),
+  }),
+  /** Title, avatar, member count or settings changed; carries the whole shared part. */
+  z.object({
+    kind: z.literal('chat.updated'),
+    chatId: Id,
+    seq: z.int(),
+    at: Timestamp,
+    title: z.string(),
+    avatarUrl: z.nullable(z.string()),
+    memberCount: z.int(),
+    settings: ChatSettings,
   }),
 ]);
 export type ChatEvent = z.infer<typeof ChatEvent>;

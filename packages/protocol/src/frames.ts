@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { Folder } from './chat.js';
 import { OrgCounters } from './community.js';
 import { ChatEvent, ChatSummary, Id } from './entities.js';
 
@@ -11,6 +12,8 @@ export const ClientFrame = z.discriminatedUnion('type', [
   z.object({ type: z.literal('auth'), token: z.string() }),
   z.object({ type: z.literal('resume'), cursors: z.record(Id, z.int()) }),
   z.object({ type: z.literal('ping'), t: z.number() }),
+  /** The user is typing in a chat; sent at most every few seconds while typing. */
+  z.object({ type: z.literal('typing'), chatId: Id }),
 ]);
 export type ClientFrame = z.infer<typeof ClientFrame>;
 
@@ -28,6 +31,22 @@ export const ServerFrame = z.discriminatedUnion('type', [
   z.object({ type: z.literal('messages.hidden'), chatId: Id, messageIds: z.array(Id) }),
   /** The user's organisations, roles or profile changed (a request approved, a role given or taken). */
   z.object({ type: z.literal('me.changed') }),
+  /** Who is typing in a chat now (the whole set; empty when nobody). Batched per chat. */
+  z.object({ type: z.literal('typing'), chatId: Id, userIds: z.array(Id) }),
+  /**
+   * Batched per chat: members' new read positions and the new confirmation counts of
+   * messages that asked for read confirmation.
+   */
+  z.object({
+    type: z.literal('receipts'),
+    chatId: Id,
+    reads: z.record(Id, z.int()),
+    confirmations: z.record(Id, z.int()),
+  }),
+  /** The user marked or unmarked a message as important on another tab or device. */
+  z.object({ type: z.literal('message.marked'), chatId: Id, messageId: Id, important: z.boolean() }),
+  /** The user's folders changed. */
+  z.object({ type: z.literal('folders'), folders: z.array(Folder) }),
   z.object({ type: z.literal('pong'), t: z.number() }),
   z.object({ type: z.literal('error'), code: z.string(), message: z.string() }),
 ]);

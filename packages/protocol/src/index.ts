@@ -1,5 +1,6 @@
 export * from './access.js';
 export * from './api.js';
+export * from './chat.js';
 export * from './community.js';
 export * from './entities.js';
 export * from './errors.js';

@@ -8,11 +8,15 @@ import { limits } from './limits.js';
 export interface ChatContext {
   kind: ChatKind;
   onlyAdminsWrite: boolean;
+  /** Group settings (absent: administrators only). */
+  membersMayInvite?: boolean;
+  membersMayPin?: boolean;
+  membersMayEditInfo?: boolean;
   /** The acting user's role in the chat, or null when not a member. */
   myRole: ChatMemberRole | null;
 }
 
-const isChatAdmin = (role: ChatMemberRole | null) => role === 'owner' || role === 'admin';
+export const isChatAdmin = (role: ChatMemberRole | null) => role === 'owner' || role === 'admin';
 
 export function canReadChat(chat: ChatContext): boolean {
   return chat.myRole !== null;
@@ -40,4 +44,48 @@ export function canEditMessage(userId: string, message: MessageContext, now = Da
 /** One's own message may be deleted for everyone at any age; chat admins may delete any. */
 export function canDeleteForEveryone(userId: string, message: MessageContext, chat: ChatContext): boolean {
   return message.authorId === userId || isChatAdmin(chat.myRole);
+}
+
+/** Chats whose members follow the organisation's structure, and personal ones, are not managed by hand. */
+const managed = (kind: ChatKind) => kind === 'group' || kind === 'channel';
+
+/** Add people or share the chat's invite link. */
+export function canInviteToChat(chat: ChatContext): boolean {
+  if (!managed(chat.kind) || chat.myRole === null) return false;
+  return isChatAdmin(chat.myRole) || (chat.kind === 'group' && chat.membersMayInvite === true);
+}
+
+/** Remove others, appoint administrators, change settings. */
+export function canManageChat(chat: ChatContext): boolean {
+  return managed(chat.kind) && isChatAdmin(chat.myRole);
+}
+
+export function canEditChatInfo(chat: ChatContext): boolean {
+  if (!managed(chat.kind) || chat.myRole === null) return false;
+  return isChatAdmin(chat.myRole) || (chat.kind === 'group' && chat.membersMayEditInfo === true);
+}
+
+/** Anyone pins in one-to-one chats and "Saved messages"; elsewhere administrators, or members if allowed. */
+export function canPinMessage(chat: ChatContext): boolean {
+  if (chat.myRole === null) return false;
+  if (chat.kind === 'direct' || chat.kind === 'saved') return true;
+  return isChatAdmin(chat.myRole) || chat.membersMayPin === true;
+}
+
+/** Leaving: not one's "Saved messages", and not chats that follow the organisation's structure. */
+export function canLeaveChat(chat: ChatContext): boolean {
+  return chat.myRole !== null && (chat.kind === 'group' || chat.kind === 'channel' || chat.kind === 'direct');
+}
+
+/**
+ * Awards (SPEC §5) are given in group chats by the chat's administrators and by verified
+ * staff who are members; never to oneself.
+ */
+export function canGiveAward(
+  chat: ChatContext,
+  giver: { id: string; verified: boolean },
+  recipientId: string,
+): boolean {
+  if (chat.myRole === null || chat.kind === 'direct' || chat.kind === 'saved' || giver.id === recipientId) return false;
+  return isChatAdmin(chat.myRole) || giver.verified;
 }

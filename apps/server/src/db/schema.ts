@@ -111,6 +111,18 @@ export const chats = pgTable(
     title: text('title').notNull(),
     avatarUrl: text('avatar_url'),
     onlyAdminsWrite: boolean('only_admins_write').notNull().default(false),
+    membersMayInvite: boolean('members_may_invite').notNull().default(true),
+    membersMayPin: boolean('members_may_pin').notNull().default(false),
+    membersMayEditInfo: boolean('members_may_edit_info').notNull().default(false),
+    /** Seconds after which new messages are deleted for everyone; null: they stay. */
+    disappearAfterSec: integer('disappear_after_sec'),
+    /** The chat's invite link code (joins directly); null when none or revoked. */
+    inviteCode: text('invite_code').unique(),
+    /**
+     * Keeps personal chats single: `direct:<a>:<b>` (ids sorted) for a one-to-one chat,
+     * `saved:<user>` for "Saved messages".
+     */
+    personalKey: text('personal_key').unique(),
     /**
      * Chats that come with the organisation's structure and whose members follow it:
      * `everyone` and `staff` channels, the `teachers` room, a class's `class` and `parents` chats.
@@ -224,6 +236,9 @@ export const chatMembers = pgTable(
       .default('member'),
     readSeq: bigint('read_seq', { mode: 'number' }).notNull().default(0),
     muted: boolean('muted').notNull().default(false),
+    /** Pinned to the top of this member's list. */
+    pinnedAt: timestamp('pinned_at', { withTimezone: true, mode: 'date' }),
+    archived: boolean('archived').notNull().default(false),
     joinedAt: timestamp('joined_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.chatId, t.userId] }), index('chat_members_user_idx').on(t.userId)],
@@ -246,10 +261,20 @@ export const messages = pgTable(
     createdAt: createdAt(),
     editedAt: timestamp('edited_at', { withTimezone: true, mode: 'date' }),
     deletedAt: timestamp('deleted_at', { withTimezone: true, mode: 'date' }),
+    /** `ForwardedFrom` of the protocol: who wrote the original, where, when. */
+    forwardedFrom: jsonb('forwarded_from'),
+    requiresConfirmation: boolean('requires_confirmation').notNull().default(false),
+    /** A disappearing message's deadline, after which the server deletes it for everyone. */
+    expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }),
+    pinnedAt: timestamp('pinned_at', { withTimezone: true, mode: 'date' }),
+    /** `{ badge, recipientId }` of an award message. */
+    award: jsonb('award'),
   },
   (t) => [
     uniqueIndex('messages_author_key_uq').on(t.authorId, t.clientKey),
     uniqueIndex('messages_chat_seq_uq').on(t.chatId, t.seq),
+    index('messages_expires_idx').on(t.expiresAt).where(sql`expires_at is not null and deleted_at is null`),
+    index('messages_pinned_idx').on(t.chatId, t.pinnedAt).where(sql`pinned_at is not null`),
   ],
 );
 
@@ -303,4 +328,65 @@ export const chatEvents = pgTable(
     at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull().default(sql`now()`),
   },
   (t) => [primaryKey({ columns: [t.chatId, t.seq] })],
+);
+
+/** A member's folders of chats (at most 15 each). */
+export const chatFolders = pgTable(
+  'chat_folders',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id),
+    title: text('title').notNull(),
+    position: integer('position').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('chat_folders_user_idx').on(t.userId)],
+);
+
+export const chatFolderChats = pgTable(
+  'chat_folder_chats',
+  {
+    folderId: text('folder_id')
+      .notNull()
+      .references(() => chatFolders.id, { onDelete: 'cascade' }),
+    chatId: text('chat_id')
+      .notNull()
+      .references(() => chats.id),
+  },
+  (t) => [primaryKey({ columns: [t.folderId, t.chatId] })],
+);
+
+/** A member's "important" marks, shown together across chats. */
+export const importantMessages = pgTable(
+  'important_messages',
+  {
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id),
+    messageId: text('message_id')
+      .notNull()
+      .references(() => messages.id),
+    chatId: text('chat_id')
+      .notNull()
+      .references(() => chats.id),
+    markedAt: timestamp('marked_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.messageId] }), index('important_messages_user_idx').on(t.userId)],
+);
+
+/** Read confirmations of messages that asked for them. */
+export const messageConfirmations = pgTable(
+  'message_confirmations',
+  {
+    messageId: text('message_id')
+      .notNull()
+      .references(() => messages.id),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id),
+    confirmedAt: timestamp('confirmed_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.messageId, t.userId] })],
 );
