@@ -1,5 +1,6 @@
 import '@parta/elements/client/define';
 import '@parta/elements/chat-list/define';
+import '@parta/elements/chat-header/define';
 import '@parta/elements/thread/define';
 import type { DemoAccount } from '../accounts.ts';
 import { post, session, showAccount } from './account.ts';
@@ -34,24 +35,58 @@ function showMessenger() {
   client.baseUrl = $<HTMLMetaElement>('meta[name="parta-url"]').content;
 
   const thread = $<HTMLElement & { chatId: string }>('#thread');
+  const header = $<HTMLElement & { chatId?: string }>('#chat-header');
+  const list = $<HTMLElement & { selected?: string }>('#chat-list');
   const callButton = $<HTMLButtonElement>('#call-button');
   const callPanel = $<HTMLElement>('#call-panel');
   const callRoom = $<HTMLElement & { chatId: string }>('#call-room');
   const layout = $<HTMLElement>('.layout');
 
-  document.addEventListener('parta-chat-select', (event) => {
-    const { chatId, title } = event as Event & { chatId: string; title?: string };
+  const openChat = (chatId: string, title: string) => {
     thread.chatId = chatId;
-    $<HTMLElement>('#chat-title').textContent = title ?? '';
-    callButton.hidden = false;
-  });
-  callButton.addEventListener('click', async () => {
+    list.selected = chatId;
+    header.chatId = chatId;
+    header.hidden = false;
+    $<HTMLElement>('#no-chat').hidden = true;
+    $<HTMLElement>('#chat-title').textContent = title;
+  };
+  const startCall = async (chatId: string) => {
     // The call room (and livekit-client with it) loads only when a call starts.
     await import('@parta/calls/call-room/define');
-    callRoom.chatId = thread.chatId;
+    callRoom.chatId = chatId;
     callPanel.hidden = false;
     layout.classList.add('with-call');
+  };
+
+  document.addEventListener('parta-chat-select', (event) => {
+    if (!event.defaultPrevented) openChat(event.chatId, event.title);
   });
+  callButton.addEventListener('click', () => startCall(thread.chatId));
+  // The call button of the chat card.
+  document.addEventListener('parta-call-start', (event) => startCall(event.chatId));
+  document.addEventListener('parta-chat-leave', (event) => {
+    if (thread.chatId !== event.chatId) return;
+    thread.chatId = '';
+    list.selected = undefined;
+    header.hidden = true;
+    $<HTMLElement>('#no-chat').hidden = false;
+    $<HTMLElement>('#chat-title').textContent = 'Выберите чат';
+  });
+
+  // A chat's invite link (?chat-invite=CODE, from the chat card) joins at once with one click.
+  const inviteCode = new URLSearchParams(location.search).get('chat-invite');
+  if (inviteCode) {
+    const section = $<HTMLElement>('#chat-invite');
+    const landing = $<HTMLElement & { code: string }>('#chat-invite-card');
+    void import('@parta/elements/chat-invite/define').then(() => {
+      landing.code = inviteCode;
+      section.hidden = false;
+    });
+    landing.addEventListener('parta-chat-select', () => {
+      section.hidden = true;
+      history.replaceState(null, '', location.pathname);
+    });
+  }
   document.addEventListener('parta-call-leave', () => {
     callPanel.hidden = true;
     layout.classList.remove('with-call');

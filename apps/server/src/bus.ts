@@ -10,7 +10,11 @@ import { Redis } from 'ioredis';
  */
 export interface Bus {
   publish(topic: string, frame: ServerFrame): Promise<void>;
-  onMessage(handler: (topic: string, frame: ServerFrame) => void): void;
+  /**
+   * `raw` is the frame already serialised, when the bus has it (Redis): a fan-out sends
+   * that string to every socket instead of serialising the frame again per socket.
+   */
+  onMessage(handler: (topic: string, frame: ServerFrame, raw?: string) => void): void;
   close(): Promise<void>;
 }
 
@@ -32,19 +36,32 @@ export function localBus(): Bus {
 
 const channel = 'parta:bus';
 
+/**
+ * One Redis message per publication (per chat event, not per socket): the topic, a newline,
+ * then the frame's JSON, which every process parses once and passes on as it came.
+ */
 export async function redisBus(url: string): Promise<Bus> {
   const publisher = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 3 });
   const subscriber = new Redis(url, { lazyConnect: true });
   await Promise.all([publisher.connect(), subscriber.connect()]);
-  const handlers: ((topic: string, frame: ServerFrame) => void)[] = [];
-  subscriber.on('message', (_channel: string, raw: string) => {
-    const { topic, frame } = JSON.parse(raw) as { topic: string; frame: ServerFrame };
-    for (const handler of handlers) handler(topic, frame);
+  const handlers: ((topic: string, frame: ServerFrame, raw?: string) => void)[] = [];
+  subscriber.on('message', (_channel: string, message: string) => {
+    const split = message.indexOf('\n');
+    const raw = message.slice(split + 1);
+    let frame: ServerFrame;
+    try {
+      frame = JSON.parse(raw) as ServerFrame;
+    } catch {
+      // Not ours (another program on the channel, or an older format): dropped, never a crash.
+      return;
+    }
+    if (split < 0) return;
+    for (const handler of handlers) handler(message.slice(0, split), frame, raw);
   });
   await subscriber.subscribe(channel);
   return {
     async publish(topic, frame) {
-      await publisher.publish(channel, JSON.stringify({ topic, frame }));
+      await publisher.publish(channel, `${topic}\n${JSON.stringify(frame)}`);
     },
     onMessage(handler) {
       handlers.push(handler);

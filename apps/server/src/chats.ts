@@ -1,5 +1,6 @@
 import {
   type ChatEvent,
+  type ChatSettings,
   type ChatSummary,
   canDeleteForEveryone,
   canEditMessage,
@@ -13,9 +14,10 @@ import {
   type SendMessageBody,
   type UserSummary,
 } from '@parta/protocol';
-import { and, asc, desc, eq, gt, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, inArray, isNotNull, isNull, lt, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { Database } from './db/index.ts';
 import { chatEvents, chatMembers, chats, hiddenMessages, messageReactions, messages, users } from './db/schema.ts';
+import { decorateMessages, expiryFor, isExpired, requireReplyTarget, rowExtras } from './message-details.ts';
 
 type UserRow = typeof users.$inferSelect;
 type MessageRow = typeof messages.$inferSelect;
@@ -38,19 +40,21 @@ export function displayName(user: UserRow): string {
   return [user.surname, user.name, user.verified ? user.patronymic : null].filter(Boolean).join(' ');
 }
 
-function toMessage(row: MessageRow, author: UserRow): Message {
-  const deleted = row.deletedAt !== null;
+export function toMessage(row: MessageRow, author: UserRow): Message {
+  // A disappearing message past its deadline is gone for everyone, even before the sweeper deletes it.
+  const deletedAt = row.deletedAt ?? (isExpired(row) ? row.expiresAt : null);
   return {
     id: row.id,
     chatId: row.chatId,
     seq: row.seq,
     author: userSummary(author),
     clientKey: row.clientKey,
-    text: deleted ? '' : row.text,
+    text: deletedAt ? '' : row.text,
     replyToId: row.replyToId,
     createdAt: row.createdAt.toISOString(),
     editedAt: row.editedAt?.toISOString() ?? null,
-    deletedAt: row.deletedAt?.toISOString() ?? null,
+    deletedAt: deletedAt?.toISOString() ?? null,
+    ...rowExtras(row),
   };
 }
 
@@ -74,6 +78,11 @@ export async function requireMember(db: Database, chatId: string, userId: string
     .from(chats)
     .leftJoin(chatMembers, and(eq(chatMembers.chatId, chats.id), eq(chatMembers.userId, userId)))
     .where(eq(chats.id, chatId));
+  return membership(row, site);
+}
+
+/** `requireMember`'s judgement of a row read by it, or by a query that reads more alongside. */
+function membership(row: { chat: ChatRow; member: MemberRow | null } | undefined, site?: string | null) {
   if (!row) throw new PartaError(ErrorCode.NotFound, 'The chat does not exist');
   if (site && row.chat.orgId && row.chat.orgId !== site) {
     throw new PartaError(ErrorCode.NotChatMember, "This chat belongs to another organisation than the site's");
@@ -114,6 +123,53 @@ async function lastMessages(db: Database, chatIds: string[]): Promise<Map<string
   return new Map(rows.map((row) => [row.message.chatId, toMessage(row.message, row.author)]));
 }
 
+/** The other person of each one-to-one chat, read from its key so it stays known after they leave. */
+async function peersOf(db: Database, userId: string, chatRows: ChatRow[]): Promise<Map<string, UserRow>> {
+  const peerIds = new Map<string, string>();
+  for (const chat of chatRows) {
+    if (chat.kind !== 'direct' || !chat.personalKey) continue;
+    const [, a, b] = chat.personalKey.split(':');
+    const peer = a === userId ? b : a;
+    if (peer) peerIds.set(chat.id, peer);
+  }
+  if (peerIds.size === 0) return new Map();
+  const rows = await db
+    .select()
+    .from(users)
+    .where(inArray(users.id, [...new Set(peerIds.values())]));
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  const peers = new Map<string, UserRow>();
+  for (const [chatId, peerId] of peerIds) {
+    const peer = byId.get(peerId);
+    if (peer) peers.set(chatId, peer);
+  }
+  return peers;
+}
+
+/** The latest pinned message of each chat, shown above its thread. */
+async function pinnedMessagesOf(db: Database, chatIds: string[]): Promise<Map<string, Message>> {
+  if (chatIds.length === 0) return new Map();
+  const rows = await db
+    .selectDistinctOn([messages.chatId], { message: messages, author: users })
+    .from(messages)
+    .innerJoin(users, eq(users.id, messages.authorId))
+    .where(and(inArray(messages.chatId, chatIds), isNotNull(messages.pinnedAt), isNull(messages.deletedAt)))
+    .orderBy(messages.chatId, desc(messages.pinnedAt), desc(messages.seq));
+  return new Map(rows.map((row) => [row.message.chatId, { ...toMessage(row.message, row.author), pinned: true }]));
+}
+
+export const chatSettings = (chat: ChatRow): ChatSettings => ({
+  onlyAdminsWrite: chat.onlyAdminsWrite,
+  membersMayInvite: chat.membersMayInvite,
+  membersMayPin: chat.membersMayPin,
+  membersMayEditInfo: chat.membersMayEditInfo,
+  disappearAfterSec: chat.disappearAfterSec,
+});
+
+/**
+ * The user's chats as the list shows them: pinned ones first (latest pinned on top),
+ * then by activity. A one-to-one chat is titled after the other person, for each side.
+ */
 export async function listChats(
   db: Database,
   userId: string,
@@ -126,56 +182,111 @@ export async function listChats(
   const unread = sql<number>`(select count(*) from ${messages} x
       where x.chat_id = ${chats.id} and x.seq > ${chatMembers.readSeq}
         and x.author_id <> ${chatMembers.userId} and x.deleted_at is null)`.mapWith(Number);
+  // How far the others have read: one's own messages up to it show ✓✓.
+  const othersReadSeq = sql<number>`(select coalesce(max(o.read_seq), 0) from ${chatMembers} o
+      where o.chat_id = ${chats.id} and o.user_id <> ${chatMembers.userId})`.mapWith(Number);
   const rows = await db
-    .select({ chat: chats, member: chatMembers, memberCount, unread })
+    .select({ chat: chats, member: chatMembers, memberCount, unread, othersReadSeq })
     .from(chatMembers)
     .innerJoin(chats, eq(chats.id, chatMembers.chatId))
     .where(and(eq(chatMembers.userId, userId), onlyChatId ? eq(chats.id, onlyChatId) : undefined, withinSite(site)))
-    .orderBy(desc(chats.lastActivityAt), asc(chats.title));
-  const last = await lastMessages(
-    db,
-    rows.map((row) => row.chat.id),
-  );
-  return rows.map(({ chat, member, memberCount, unread }) => ({
-    id: chat.id,
-    orgId: chat.orgId,
-    kind: chat.kind,
-    title: chat.title,
-    avatarUrl: chat.avatarUrl,
-    memberCount,
-    myRole: member.role,
-    onlyAdminsWrite: chat.onlyAdminsWrite,
-    lastSeq: chat.lastSeq,
-    readSeq: member.readSeq,
-    unreadCount: unread,
-    muted: member.muted,
-    lastMessage: last.get(chat.id) ?? null,
-  }));
+    .orderBy(sql`${chatMembers.pinnedAt} desc nulls last`, desc(chats.lastActivityAt), asc(chats.title));
+  const chatIds = rows.map((row) => row.chat.id);
+  const [last, pinned, peers] = await Promise.all([
+    lastMessages(db, chatIds),
+    pinnedMessagesOf(db, chatIds),
+    peersOf(
+      db,
+      userId,
+      rows.map((row) => row.chat),
+    ),
+  ]);
+  return rows.map(({ chat, member, memberCount, unread, othersReadSeq }) => {
+    const peer = peers.get(chat.id);
+    return {
+      id: chat.id,
+      orgId: chat.orgId,
+      kind: chat.kind,
+      title: peer ? displayName(peer) : chat.title,
+      avatarUrl: peer ? peer.avatarUrl : chat.avatarUrl,
+      memberCount,
+      myRole: member.role,
+      onlyAdminsWrite: chat.onlyAdminsWrite,
+      lastSeq: chat.lastSeq,
+      readSeq: member.readSeq,
+      unreadCount: unread,
+      muted: member.muted,
+      lastMessage: last.get(chat.id) ?? null,
+      pinnedAt: member.pinnedAt?.toISOString() ?? null,
+      archived: member.archived,
+      settings: chatSettings(chat),
+      peer: peer ? userSummary(peer) : null,
+      pinnedMessage: pinned.get(chat.id) ?? null,
+      othersReadSeq,
+    };
+  });
 }
 
-export async function history(
-  db: Database,
-  chatId: string,
-  before: number | undefined,
-  limit: number,
-  userId?: string,
-) {
+/** Which page of history: before a seq (default: the newest), after a seq, or around one message. */
+export interface HistoryWindow {
+  before?: number;
+  after?: number;
+  around?: string;
+}
+
+/**
+ * A page of history, oldest first. `before` (or nothing) pages back from the newest;
+ * `after` pages forward and says whether newer exist; `around` centres the page on one
+ * message, some before and some after it, and refuses (not found) a message that is not
+ * in the chat or that the reader deleted for itself.
+ */
+export async function history(db: Database, chatId: string, window: HistoryWindow, limit: number, userId?: string) {
   // What the reader deleted for itself stays out of its history.
   const notHidden = userId
     ? sql`not exists (select 1 from ${hiddenMessages} h where h.user_id = ${userId} and h.message_id = ${messages.id})`
     : undefined;
-  const rows = await db
-    .select({ message: messages, author: users })
-    .from(messages)
-    .innerJoin(users, eq(users.id, messages.authorId))
-    .where(and(eq(messages.chatId, chatId), before === undefined ? undefined : lt(messages.seq, before), notHidden))
-    .orderBy(desc(messages.seq))
-    .limit(limit + 1);
-  const hasMore = rows.length > limit;
-  const page = rows
-    .slice(0, limit)
-    .reverse()
-    .map((row) => toMessage(row.message, row.author));
+  const select = (range: SQL | undefined, newestFirst: boolean, count: number) =>
+    db
+      .select({ message: messages, author: users })
+      .from(messages)
+      .innerJoin(users, eq(users.id, messages.authorId))
+      .where(and(eq(messages.chatId, chatId), range, notHidden))
+      .orderBy(newestFirst ? desc(messages.seq) : asc(messages.seq))
+      .limit(count);
+  let rows: Awaited<ReturnType<typeof select>>;
+  let hasMore: boolean;
+  let hasNewer: boolean | undefined;
+  if (window.around !== undefined) {
+    const [target] = await db
+      .select({ seq: messages.seq })
+      .from(messages)
+      .where(and(eq(messages.chatId, chatId), eq(messages.id, window.around), notHidden));
+    if (!target) throw new PartaError(ErrorCode.NotFound, 'The message does not exist in this chat');
+    // Up to half before it, the message and the rest after; a short side leaves its room to the other.
+    const older = await select(lt(messages.seq, target.seq), true, limit);
+    const newer = await select(gte(messages.seq, target.seq), false, limit + 1);
+    const olderTake = Math.min(older.length, Math.max(Math.floor((limit - 1) / 2), limit - newer.length));
+    const newerTake = Math.min(newer.length, limit - olderTake);
+    rows = [...older.slice(0, olderTake).reverse(), ...newer.slice(0, newerTake)];
+    hasMore = older.length > olderTake;
+    hasNewer = newer.length > newerTake;
+  } else if (window.after !== undefined) {
+    const newer = await select(gt(messages.seq, window.after), false, limit + 1);
+    rows = newer.slice(0, limit);
+    hasNewer = newer.length > limit;
+    hasMore = (await select(lte(messages.seq, window.after), true, 1)).length > 0;
+  } else {
+    const before = window.before;
+    const older = await select(before === undefined ? undefined : lt(messages.seq, before), true, limit + 1);
+    rows = older.slice(0, limit).reverse();
+    hasMore = older.length > limit;
+  }
+  // Replies, confirmations, awards and the reader's own marks: a few queries per page, not per message.
+  const page = await decorateMessages(
+    db,
+    rows.map((row) => toMessage(row.message, row.author)),
+    userId,
+  );
   const reactions = await reactionsOf(
     db,
     page.map((message) => message.id),
@@ -185,6 +296,7 @@ export async function history(
       reactions.has(message.id) ? { ...message, reactions: reactions.get(message.id) } : message,
     ),
     hasMore,
+    ...(hasNewer === undefined ? {} : { hasNewer }),
   };
 }
 
@@ -204,7 +316,9 @@ async function existingMessage(db: Database, authorId: string, clientKey: string
     .from(messages)
     .innerJoin(users, eq(users.id, messages.authorId))
     .where(and(eq(messages.authorId, authorId), eq(messages.clientKey, clientKey)));
-  return row ? toMessage(row.message, row.author) : null;
+  if (!row) return null;
+  const [message] = await decorateMessages(db, [toMessage(row.message, row.author)], authorId);
+  return message!;
 }
 
 const isUniqueViolation = (error: unknown): boolean => {
@@ -219,6 +333,84 @@ const isUniqueViolation = (error: unknown): boolean => {
 };
 
 /**
+ * One read for the chat, the membership, the author and whether this client key was used
+ * before. Every send runs it, so it is built once per database and prepared by name.
+ */
+function prepareSendContext(db: Database) {
+  const userId = sql.placeholder('userId');
+  return db
+    .select({
+      chat: chats,
+      member: chatMembers,
+      author: users,
+      keyUsed: sql<boolean>`exists (select 1 from ${messages} where ${messages.authorId} = ${userId} and ${messages.clientKey} = ${sql.placeholder('clientKey')})`,
+    })
+    .from(chats)
+    .leftJoin(chatMembers, and(eq(chatMembers.chatId, chats.id), eq(chatMembers.userId, userId)))
+    .leftJoin(users, eq(users.id, userId))
+    .where(eq(chats.id, sql.placeholder('chatId')))
+    .prepare('parta_send_context');
+}
+const sendContexts = new WeakMap<Database, ReturnType<typeof prepareSendContext>>();
+
+/**
+ * A message that quotes nothing and asks for nothing, in one statement (one round trip
+ * instead of a transaction's eight, which is what lets a server keep up with a school):
+ * the chat's seq is bumped under its row lock, the message and its event are inserted,
+ * and the author's read position moves to it. The event is built here but for its seq
+ * and time, which the statement fills in; the time is cut to milliseconds so the stored
+ * row, the event and the answer all carry the same instant.
+ */
+async function insertPlain(db: Database, chat: ChatRow, author: UserRow, body: SendMessageBody) {
+  const row: MessageRow = {
+    id: crypto.randomUUID(),
+    chatId: chat.id,
+    seq: 0,
+    authorId: author.id,
+    clientKey: body.clientKey,
+    text: body.text,
+    replyToId: null,
+    createdAt: new Date(0),
+    editedAt: null,
+    deletedAt: null,
+    forwardedFrom: null,
+    requiresConfirmation: false,
+    expiresAt: expiryFor(chat),
+    pinnedAt: null,
+    award: null,
+  };
+  const draft = toMessage(row, author);
+  const template: ChatEvent = { kind: 'message.created', chatId: chat.id, seq: 0, at: draft.createdAt, message: draft };
+  const result = await db.execute(sql`
+    with bumped as (
+      update ${chats} set last_seq = last_seq + 1, last_activity_at = now() where id = ${chat.id}
+      returning last_seq as seq, date_trunc('milliseconds', now()) as at,
+        to_char(now() at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as iso
+    ), message as (
+      insert into ${messages} (id, chat_id, seq, author_id, client_key, text, expires_at, created_at)
+      select ${row.id}::text, ${chat.id}::text, seq, ${author.id}::text, ${body.clientKey}::text, ${body.text}::text,
+        ${row.expiresAt?.toISOString() ?? null}::timestamptz, at
+      from bumped
+    ), event as (
+      insert into ${chatEvents} (chat_id, seq, kind, payload, at)
+      select ${chat.id}::text, seq, ${template.kind}::text,
+        jsonb_set(jsonb_set(jsonb_set(jsonb_set(${JSON.stringify(template)}::jsonb,
+          '{seq}', to_jsonb(seq)), '{at}', to_jsonb(iso)), '{message,seq}', to_jsonb(seq)), '{message,createdAt}', to_jsonb(iso)),
+        at
+      from bumped
+    ), reader as (
+      update ${chatMembers} set read_seq = (select seq from bumped)
+      where chat_id = ${chat.id} and user_id = ${author.id}
+    )
+    select seq, iso from bumped`);
+  const [written] = (result as unknown as { rows: { seq: number | string; iso: string }[] }).rows;
+  const seq = Number(written!.seq);
+  const message: Message = { ...draft, seq, createdAt: written!.iso };
+  const event: ChatEvent = { kind: 'message.created', chatId: chat.id, seq, at: written!.iso, message };
+  return { message, event };
+}
+
+/**
  * Stores a message and its event under the chat's next sequence number.
  * The same author and client key always yield the same message: a retry,
  * even one racing the original, never creates a second row.
@@ -230,8 +422,11 @@ export async function sendMessage(
   body: SendMessageBody,
   site?: string | null,
 ): Promise<{ message: Message; event: ChatEvent | null }> {
-  const { chat, member } = await requireMember(db, chatId, userId, site);
-  const already = await existingMessage(db, userId, body.clientKey);
+  let read = sendContexts.get(db);
+  if (!read) sendContexts.set(db, (read = prepareSendContext(db)));
+  const [row] = await read.execute({ chatId, userId, clientKey: body.clientKey });
+  const { chat, member } = membership(row, site);
+  const already = row!.keyUsed ? await existingMessage(db, userId, body.clientKey) : null;
   if (already) {
     if (already.chatId !== chatId) throw new PartaError(ErrorCode.Conflict, 'This client key was used in another chat');
     return { message: already, event: null };
@@ -239,7 +434,10 @@ export async function sendMessage(
   if (!canSendMessage(chatContext(chat, member))) {
     throw new PartaError(ErrorCode.Forbidden, 'Only administrators may write in this chat');
   }
+  if (body.replyToId) await requireReplyTarget(db, chatId, body.replyToId);
   try {
+    // Most messages quote nothing and ask for nothing: their event needs no other rows.
+    if (!body.replyToId && !body.requiresConfirmation) return await insertPlain(db, chat, row!.author!, body);
     return await db.transaction(async (tx) => {
       const [bumped] = await tx
         .update(chats)
@@ -257,18 +455,20 @@ export async function sendMessage(
           clientKey: body.clientKey,
           text: body.text,
           replyToId: body.replyToId ?? null,
+          requiresConfirmation: body.requiresConfirmation ?? false,
+          expiresAt: expiryFor(chat),
         })
         .returning();
       const [author] = await tx.select().from(users).where(eq(users.id, userId));
-      const message = toMessage(row!, author!);
-      const event: ChatEvent = { kind: 'message.created', chatId, seq, at: message.createdAt, message };
+      const [message] = await decorateMessages(tx, [toMessage(row!, author!)]);
+      const event: ChatEvent = { kind: 'message.created', chatId, seq, at: message!.createdAt, message: message! };
       await tx.insert(chatEvents).values({ chatId, seq, kind: event.kind, payload: event, at: row!.createdAt });
       // Sending marks everything up to one's own message as read.
       await tx
         .update(chatMembers)
         .set({ readSeq: seq })
         .where(and(eq(chatMembers.chatId, chatId), eq(chatMembers.userId, userId)));
-      return { message, event };
+      return { message: message!, event };
     });
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
@@ -296,10 +496,14 @@ export async function markRead(
   return summary!;
 }
 
-type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
+export type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
 
 /** Appends one event to the chat under its next sequence number (the chat row is the lock). */
-async function appendEvent(tx: Tx, chatId: string, build: (seq: number, at: string) => ChatEvent): Promise<ChatEvent> {
+export async function appendEvent(
+  tx: Tx,
+  chatId: string,
+  build: (seq: number, at: string) => ChatEvent,
+): Promise<ChatEvent> {
   const [bumped] = await tx
     .update(chats)
     .set({ lastSeq: sql`${chats.lastSeq} + 1`, lastActivityAt: sql`now()` })

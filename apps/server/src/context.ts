@@ -1,6 +1,7 @@
 import { ErrorCode, PartaError } from '@parta/protocol';
 import type { FastifyRequest } from 'fastify';
 import { type Auth, bearer, type Principal } from './auth.ts';
+import type { Batcher } from './batcher.ts';
 import type { Bus } from './bus.ts';
 import type { Database } from './db/index.ts';
 import type { Hub } from './socket.ts';
@@ -11,6 +12,8 @@ export interface ServerContext {
   auth: Auth;
   hub: Hub;
   bus: Bus;
+  /** Read positions, confirmations and typing, batched per chat before they reach sockets. */
+  batcher: Batcher;
   /** Development conveniences (dev sign-in, the dev mailbox): never in production. */
   devAuth: boolean;
   /** The signed-in user of a request, or a 401. */

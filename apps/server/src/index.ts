@@ -24,12 +24,15 @@ import Fastify from 'fastify';
 import { AccessToken } from 'livekit-server-sdk';
 import { type CodeSender, meResponse, type OidcOptions, registerAccountRoutes } from './accounts.ts';
 import { createAuth } from './auth.ts';
+import { type BatcherOptions, createBatcher } from './batcher.ts';
 import { type Bus, localBus, redisBus } from './bus.ts';
+import { ensureSavedChat, registerChatAdminRoutes } from './chat-admin.ts';
 import {
   deleteMessages,
   displayName,
   editMessage,
   eventsAfter,
+  type HistoryWindow,
   history,
   listChats,
   markRead,
@@ -42,6 +45,7 @@ import { registerCommunityRoutes } from './community.ts';
 import { parse, principalOf, type ServerContext } from './context.ts';
 import { type DatabaseHandle, openDatabase } from './db/index.ts';
 import { organisations, orgMembers, users } from './db/schema.ts';
+import { registerMessageRoutes, startSweeper } from './message-extras.ts';
 import { demo, seedDemo } from './seed.ts';
 import { createHub } from './socket.ts';
 
@@ -77,6 +81,10 @@ export interface ServerOptions {
   logger?: boolean;
   /** A socket that has not authenticated by then is closed with 4001 (default 10 s). */
   socketAuthTimeoutMs?: number;
+  /** How often expired disappearing messages are deleted for everyone (default 5 s). */
+  sweepIntervalMs?: number;
+  /** Timings of batched receipts and typing (tests shorten them). */
+  batching?: BatcherOptions;
   /** Sends one-time sign-in codes; without it only dev auth can (to the dev mailbox). */
   codeSender?: CodeSender;
   /** Sign-in through an OpenID Connect provider; without it those routes answer 404. */
@@ -107,7 +115,11 @@ async function serve(options: ServerOptions, database: DatabaseHandle, bus: Bus)
   // that the well-known development one is never accepted outside development.
   const serverSecret = options.serverSecret ?? (options.devAuth ? devServerSecret : crypto.randomUUID());
   const auth = createAuth(db, serverSecret);
-  const hub = createHub(db, auth, bus, { authTimeoutMs: options.socketAuthTimeoutMs });
+  const hub = createHub(db, auth, bus, {
+    authTimeoutMs: options.socketAuthTimeoutMs,
+    onTyping: (userId, chatId) => void batcher.typing(chatId, userId),
+  });
+  const batcher = createBatcher(bus, hub.deliverLocal, options.batching);
 
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: 64 * 1024 });
   await app.register(cors, {
@@ -132,7 +144,7 @@ async function serve(options: ServerOptions, database: DatabaseHandle, bus: Bus)
   );
 
   const principal = principalOf(auth);
-  const context: ServerContext = { db, auth, hub, bus, devAuth: options.devAuth ?? false, principal };
+  const context: ServerContext = { db, auth, hub, bus, batcher, devAuth: options.devAuth ?? false, principal };
   type ChatParams = { Params: { chatId: string } };
 
   app.get(routes.health, async () => ({ ok: true, database: database.kind }));
@@ -144,14 +156,18 @@ async function serve(options: ServerOptions, database: DatabaseHandle, bus: Bus)
 
   app.get(routes.chats, async (request) => {
     const { userId, orgId: site } = await principal(request);
+    // Everyone always has "Saved messages": made here on first use.
+    await ensureSavedChat(db, userId);
     return { chats: await listChats(db, userId, undefined, site) };
   });
 
   app.get<ChatParams>('/api/v1/chats/:chatId/messages', async (request) => {
     const { userId, orgId: site } = await principal(request);
-    const query = parse(HistoryQuery, request.query) as { before?: number; limit?: number };
+    const query = parse(HistoryQuery, request.query) as HistoryWindow & { limit?: number };
+    const anchors = [query.before, query.after, query.around].filter((anchor) => anchor !== undefined);
+    if (anchors.length > 1) throw new PartaError(ErrorCode.BadRequest, 'Give at most one of before, after and around');
     await requireMember(db, request.params.chatId, userId, site);
-    return history(db, request.params.chatId, query.before, query.limit ?? 50, userId);
+    return history(db, request.params.chatId, query, query.limit ?? 50, userId);
   });
 
   app.get<ChatParams>('/api/v1/chats/:chatId/events', async (request) => {
@@ -229,6 +245,8 @@ async function serve(options: ServerOptions, database: DatabaseHandle, bus: Bus)
     const { userId, orgId: site } = await principal(request);
     const { seq } = parse(MarkReadBody, request.body) as { seq: number };
     const chat = await markRead(db, request.params.chatId, userId, seq, site);
+    // The chat's members see the new position (✓✓), batched per chat.
+    await batcher.read(chat.id, userId, chat.readSeq);
     // The user's other tabs and devices drop the badge too.
     await bus.publish(`user:${userId}`, { type: 'chat', chat });
     return { readSeq: chat.readSeq, unreadCount: chat.unreadCount };
@@ -254,6 +272,8 @@ async function serve(options: ServerOptions, database: DatabaseHandle, bus: Bus)
 
   app.get(routes.socket, { websocket: true }, (socket) => hub.accept(socket));
   await registerCommunityRoutes(app, context);
+  await registerMessageRoutes(app, context);
+  await registerChatAdminRoutes(app, context);
   await registerAccountRoutes(app, context, {
     codeSender: options.codeSender,
     oidc: options.oidc,
@@ -293,9 +313,11 @@ async function serve(options: ServerOptions, database: DatabaseHandle, bus: Bus)
     await app.listen({ port: options.port ?? 0, host: options.host ?? '127.0.0.1' });
   } catch (error) {
     hub.closeAll();
+    batcher.close();
     await app.close();
     throw error;
   }
+  const sweeper = startSweeper(context, options.sweepIntervalMs ?? 5_000);
   const port = (app.server.address() as { port: number }).port;
   return {
     app,
@@ -303,8 +325,12 @@ async function serve(options: ServerOptions, database: DatabaseHandle, bus: Bus)
     url: `http://${options.host ?? '127.0.0.1'}:${port}`,
     db,
     hub,
+    batcher,
+    context,
     async close() {
       hub.closeAll();
+      await sweeper.stop();
+      batcher.close();
       await app.close();
       await bus.close();
       await database.close();

@@ -129,6 +129,26 @@ for (const backend of backends)
       student.close();
     });
 
+    it('neither repeats nor skips events announced newest first within one tick', async () => {
+      const student = await socketClient(server.url, studentToken);
+      const warmup = await post(server.url, teacherToken, chat, 'разогрев в такт');
+      await student.next((f) => f.type === 'event' && f.event.seq === warmup.body.message.seq);
+      const body = (text: string) => ({ clientKey: crypto.randomUUID(), text });
+      const sent: Awaited<ReturnType<typeof sendMessage>>[] = [];
+      for (const text of ['раз', 'два', 'три']) sent.push(await sendMessage(server.db, teacher, chat, body(text)));
+      // Three and two each open a gap (two fills are queued); one arrives next in line and goes out
+      // at once. The fills must start from where the socket then is, or "раз" would go out twice.
+      void server.hub.publishEvent(sent[2]!.event!);
+      void server.hub.publishEvent(sent[1]!.event!);
+      await server.hub.publishEvent(sent[0]!.event!);
+      await student.next((f) => f.type === 'event' && f.event.seq === sent[2]!.message.seq);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const events = student.events(chat);
+      assertContiguous(events);
+      assert.deepEqual(texts(events), ['разогрев в такт', 'раз', 'два', 'три']);
+      student.close();
+    });
+
     it('delivers racing sends to every socket once each, in order', async () => {
       const student = await socketClient(server.url, studentToken);
       const teacherSocket = await socketClient(server.url, teacherToken);

@@ -2,6 +2,7 @@ import { type ChatEvent, ClientFrame, CloseCode, ErrorCode, PartaError, type Ser
 import type { WebSocket } from 'ws';
 import type { Auth } from './auth.ts';
 import type { Bus } from './bus.ts';
+import { ensureSavedChat } from './chat-admin.ts';
 import { eventsAfter, memberChatIds } from './chats.ts';
 import type { Database } from './db/index.ts';
 
@@ -15,7 +16,14 @@ export interface HubOptions {
    * overtaken by a newer live event; a client that never resumes gets them after this.
    */
   resumeGraceMs?: number;
+  /** A member signals typing in one of its chats (already checked and rate-limited per socket). */
+  onTyping?: (userId: string, chatId: string) => void;
 }
+
+/** A socket's typing signals: one per chat per this interval is passed on, the rest ignored. */
+const typingMinIntervalMs = 2_000;
+/** And at most this many a minute over all its chats, so a client cannot flood a school. */
+const typingPerMinuteMax = 60;
 
 interface Connection {
   socket: WebSocket;
@@ -30,6 +38,9 @@ interface Connection {
   backlog: ChatEvent[];
   queue: Promise<void>;
   graceTimer: ReturnType<typeof setTimeout> | undefined;
+  /** When each chat's last typing signal was passed on, and this minute's count. */
+  typingAt: Map<string, number>;
+  typingWindow: { start: number; count: number };
 }
 
 /**
@@ -58,12 +69,15 @@ export function createHub(db: Database, auth: Auth, bus: Bus, options: HubOption
     if (set?.size === 0) map.delete(key);
   };
 
-  const sendFrame = (socket: WebSocket, frame: ServerFrame) => {
-    if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(frame));
+  /** `data` is the frame already serialised, once for all sockets of a fan-out; otherwise it is serialised here. */
+  const sendFrame = (socket: WebSocket, frame: ServerFrame, data?: Buffer) => {
+    if (socket.readyState !== socket.OPEN) return;
+    if (data) socket.send(data, { binary: false });
+    else socket.send(JSON.stringify(frame));
   };
-  const sendEvent = (connection: Connection, event: ChatEvent) => {
+  const sendEvent = (connection: Connection, event: ChatEvent, data?: Buffer) => {
     connection.sent.set(event.chatId, event.seq);
-    sendFrame(connection.socket, { type: 'event', event });
+    sendFrame(connection.socket, { type: 'event', event }, data);
   };
 
   /**
@@ -88,7 +102,7 @@ export function createHub(db: Database, auth: Auth, bus: Bus, options: HubOption
     while (!connection.busy && connection.backlog.length > 0) deliver(connection, connection.backlog.shift()!);
   }
 
-  function deliver(connection: Connection, event: ChatEvent) {
+  function deliver(connection: Connection, event: ChatEvent, data?: Buffer) {
     if (connection.busy) {
       connection.backlog.push(event);
       return;
@@ -96,11 +110,15 @@ export function createHub(db: Database, auth: Auth, bus: Bus, options: HubOption
     const last = connection.sent.get(event.chatId);
     if (last !== undefined && event.seq <= last) return;
     if (last === undefined || event.seq === last + 1) {
-      sendEvent(connection, event);
+      sendEvent(connection, event, data);
       return;
     }
     void exclusive(connection, async () => {
-      await fill(connection, event.chatId, last, event.seq);
+      // From where the socket is when the fill starts, not when it was asked for: events of the
+      // chat may have gone out meanwhile (the next one arriving in the same tick, or an earlier fill).
+      const from = connection.sent.get(event.chatId);
+      if (from === undefined || from >= event.seq) return;
+      await fill(connection, event.chatId, from, event.seq);
     }).catch(() => {
       // The log could not be read: the client sees the gap and asks for it over HTTP.
     });
@@ -122,12 +140,15 @@ export function createHub(db: Database, auth: Auth, bus: Bus, options: HubOption
     return count;
   }
 
-  bus.onMessage((topic, frame) => {
+  bus.onMessage((topic, frame, raw) => {
     if (topic.startsWith('chat:')) {
-      const chatId = topic.slice(5);
-      for (const connection of byChat.get(chatId) ?? []) {
-        if (frame.type === 'event') deliver(connection, frame.event);
-        else sendFrame(connection.socket, frame);
+      const connections = byChat.get(topic.slice(5));
+      if (!connections) return;
+      // A chat's frame is serialised once (or arrives serialised from Redis) and the same bytes go to every socket.
+      const data = Buffer.from(raw ?? JSON.stringify(frame));
+      for (const connection of connections) {
+        if (frame.type === 'event') deliver(connection, frame.event, data);
+        else sendFrame(connection.socket, frame, data);
       }
     } else if (topic.startsWith('user:')) {
       for (const connection of byUser.get(topic.slice(5)) ?? []) {
@@ -164,6 +185,8 @@ export function createHub(db: Database, auth: Auth, bus: Bus, options: HubOption
 
   async function authenticate(socket: WebSocket, token: string): Promise<Connection> {
     const principal = await auth.verify(token);
+    // Made before the memberships are read, so the socket is in its room from the start.
+    await ensureSavedChat(db, principal.userId);
     const chats = new Set(await memberChatIds(db, principal.userId, principal.orgId));
     const connection: Connection = {
       socket,
@@ -175,6 +198,8 @@ export function createHub(db: Database, auth: Auth, bus: Bus, options: HubOption
       backlog: [],
       queue: Promise.resolve(),
       graceTimer: undefined,
+      typingAt: new Map(),
+      typingWindow: { start: 0, count: 0 },
     };
     connection.graceTimer = setTimeout(() => {
       if (!connection.busy) return;
@@ -211,6 +236,9 @@ export function createHub(db: Database, auth: Auth, bus: Bus, options: HubOption
         } else if (frame.type === 'resume') {
           if (!connection) throw new PartaError(ErrorCode.Unauthorized, 'Authenticate first');
           await resume(connection, frame.cursors);
+        } else if (frame.type === 'typing') {
+          if (!connection) throw new PartaError(ErrorCode.Unauthorized, 'Authenticate first');
+          typing(connection, frame.chatId);
         }
       } catch (error) {
         const code = error instanceof PartaError ? error.code : ErrorCode.Internal;
@@ -242,6 +270,26 @@ export function createHub(db: Database, auth: Auth, bus: Bus, options: HubOption
     });
   }
 
+  function typing(connection: Connection, chatId: string) {
+    if (!connection.chats.has(chatId))
+      throw new PartaError(ErrorCode.NotChatMember, 'You are not a member of this chat');
+    const now = Date.now();
+    if (now - (connection.typingAt.get(chatId) ?? 0) < typingMinIntervalMs) return;
+    const window = connection.typingWindow;
+    if (now - window.start >= 60_000) {
+      window.start = now;
+      window.count = 0;
+    }
+    if (++window.count > typingPerMinuteMax) {
+      if (window.count === typingPerMinuteMax + 1) {
+        throw new PartaError(ErrorCode.RateLimited, 'Too many typing signals; slow down');
+      }
+      return;
+    }
+    connection.typingAt.set(chatId, now);
+    options.onTyping?.(connection.userId, chatId);
+  }
+
   function release(connection: Connection) {
     clearTimeout(connection.graceTimer);
     remove(byUser, connection.userId, connection);
@@ -251,6 +299,13 @@ export function createHub(db: Database, auth: Auth, bus: Bus, options: HubOption
   return {
     accept,
     publishEvent: (event: ChatEvent) => bus.publish(`chat:${event.chatId}`, { type: 'event', event }),
+    /** Sends a frame to this process's sockets of a chat only (batched receipts and typing: each process sends its own). */
+    deliverLocal(chatId: string, frame: ServerFrame) {
+      const connections = byChat.get(chatId);
+      if (!connections) return;
+      const data = Buffer.from(JSON.stringify(frame));
+      for (const connection of connections) sendFrame(connection.socket, frame, data);
+    },
     connectionCount: () => [...byUser.values()].reduce((sum, set) => sum + set.size, 0),
     closeAll() {
       for (const set of byUser.values()) for (const connection of set) connection.socket.close(1001, 'server stopping');

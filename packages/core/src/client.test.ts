@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { routes } from '@parta/protocol';
 import { clientFor, closeAll, devToken, partaUrl, sleep, unique, until } from '../test-support/session.js';
-import type { ClientMessage, PartaClient } from './index.js';
+import { type ClientMessage, MAX_UNREACHABLE_ATTEMPTS, type PartaClient } from './index.js';
 
 /** Subscribes like a widget would and waits until the thread and the chat list are live. */
 async function watch(client: PartaClient, chatId: string) {
@@ -169,14 +169,21 @@ describe('PartaClient', () => {
     expect(student.$chats.get().find((chat) => chat.id === 'chat-9a')!.unreadCount).to.equal(unreadBefore + 3);
   });
 
-  it('marks a send failed when it cannot go out, and a retry delivers it once', async () => {
+  it('marks a send failed when it cannot go out after retries, and a retry delivers it once', async () => {
     let hostDown = true;
+    let attempts = 0;
     const teacher = await clientFor('u-teacher', {
-      getToken: () => (hostDown ? Promise.reject(new Error('the host token route is down')) : devToken('u-teacher')),
+      getToken: () => {
+        if (!hostDown) return devToken('u-teacher');
+        attempts++;
+        return Promise.reject(new Error('the host token route is down'));
+      },
+      connection: { backoff: { baseMs: 20, maxMs: 100 } },
     });
     const text = unique('Повтор');
     const failed = await teacher.sendMessage('chat-9a', text);
     expect(failed.status).to.equal('failed');
+    expect(attempts, 'retried with backoff before giving up').to.equal(MAX_UNREACHABLE_ATTEMPTS);
     expect(withText(teacher.$messages('chat-9a').value!.messages, text)[0]?.status).to.equal('failed');
 
     hostDown = false;

@@ -3,9 +3,12 @@ import {
   type ChatEvent,
   type ChatSummary,
   ChatsResponse,
+  chatRoutes,
   DeleteMessagesResponse,
   EditMessageResponse,
   EventsResponse,
+  type Folder,
+  FoldersResponse,
   HistoryResponse,
   type Locale,
   limits,
@@ -28,15 +31,19 @@ import { Connection, type ConnectionOptions, type ConnectionStatus } from './con
 import { Http, type RequestOptions } from './http.js';
 import {
   applyEvent,
+  applyEventToWindow,
   type ClientMessage,
   LOCAL_ID_PREFIX,
   type MessagesState,
+  mergeAroundPage,
   mergeLatestPage,
   sent,
   upsertMessages,
 } from './messages.js';
+import { Outbox, type OutboxEntry, type Outcome } from './outbox.js';
 import { EventSequencer } from './sequencer.js';
 import { type GetToken, TokenManager } from './token.js';
+import { TypingStores } from './typing.js';
 
 export interface ClientOptions {
   /** The Parta server, e.g. `https://parta.example.org`. */
@@ -58,28 +65,36 @@ export interface SendOptions {
    * before a reload): the server returns the message it already has.
    */
   clientKey?: string;
+  /** Readers are asked to confirm they have read it. */
+  requiresConfirmation?: boolean;
 }
 
 /** How many messages a thread asks for at a time. */
 export const PAGE_SIZE = 50;
 const CACHE_WRITE_DELAY_MS = 300;
 
-/** A message waiting for the server's answer. The offline outbox will persist these. */
-interface Outgoing {
-  chatId: string;
-  clientKey: string;
-  text: string;
-  replyToId: string | null;
-}
-
 // Loading from the start: the first subscriber triggers the load, and nothing is known before it.
-const initialMessages = (): MessagesState => ({ messages: [], loading: true, hasMore: true, error: null });
+const initialMessages = (): MessagesState => ({
+  messages: [],
+  loading: true,
+  hasMore: true,
+  hasNewer: false,
+  error: null,
+});
 
 const lastActivity = (chat: ChatSummary) => chat.lastMessage?.createdAt ?? '';
 
-/** Newest activity first; chats without messages after, by title. */
+/** Timestamps in ISO form order as plain strings; `localeCompare` is many times slower on a cold start. */
+const compareIso = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Pinned chats first, the latest pinned on top; then newest activity first; chats without messages after, by title. */
 function sortChats(chats: ChatSummary[]): ChatSummary[] {
-  return chats.sort((a, b) => lastActivity(b).localeCompare(lastActivity(a)) || a.title.localeCompare(b.title));
+  return chats.sort(
+    (a, b) =>
+      compareIso(b.pinnedAt ?? '', a.pinnedAt ?? '') ||
+      compareIso(lastActivity(b), lastActivity(a)) ||
+      a.title.localeCompare(b.title),
+  );
 }
 
 /**
@@ -99,6 +114,8 @@ export class PartaClient {
   readonly #me = atom<MeResponse | null>(null);
   readonly #chats = atom<ChatSummary[]>([]);
   readonly #chatsLoading = atom(true);
+  readonly #folders = atom<Folder[]>([]);
+  #foldersWatched = false;
 
   /** `connecting` while (re)connecting, `online` once the socket is authenticated, `offline` otherwise. */
   readonly $connection: ReadableAtom<ConnectionStatus> = this.#connectionStatus;
@@ -108,6 +125,8 @@ export class PartaClient {
   readonly $chats: ReadableAtom<ChatSummary[]> = this.#chats;
   /** True until the chat list has been loaded from the server once. */
   readonly $chatsLoading: ReadableAtom<boolean> = this.#chatsLoading;
+  /** The user's chat folders (at most 15), loaded while watched and kept live. */
+  readonly $folders: ReadableAtom<Folder[]> = this.#folders;
   /**
    * The organisations the widgets may show: all of the user's, or with a site's
    * embed token only that site's organisation, the one the token may act for.
@@ -130,9 +149,15 @@ export class PartaClient {
   #sequencer: EventSequencer;
   #threads = new Map<string, WritableAtom<MessagesState>>();
   #threadsLoaded = new Set<string>();
-  #outbox = new Map<string, Outgoing>();
+  /**
+   * Per thread whose window left the live end (`hasNewer`): the messages created since,
+   * kept current by the events, joined to the window when it gets back to the end.
+   */
+  #tails = new Map<string, ClientMessage[]>();
+  #outbox: Outbox;
   #cacheTimers = new Map<string, ReturnType<typeof setTimeout>>();
   #organisations: OrganisationStores;
+  #typing: TypingStores;
 
   constructor(options: ClientOptions) {
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
@@ -160,6 +185,10 @@ export class PartaClient {
       },
       options.connection,
     );
+    this.#typing = new TypingStores(
+      (frame) => this.#connection.send(frame),
+      () => this.userId,
+    );
     this.#organisations = new OrganisationStores({
       baseUrl: this.baseUrl,
       $me: this.#me,
@@ -170,6 +199,26 @@ export class PartaClient {
         return () => this.#release();
       },
     });
+    caches.set(this, () => this.#openCache());
+    this.#outbox = new Outbox({
+      post: (entry) => this.#post(entry),
+      offline: () => this.#offline(),
+      cache: () => this.#openCache(),
+      show: (entry, status) => this.#showOutgoing(entry, status),
+      delivered: (entry, message) =>
+        this.#updateThread(entry.chatId, (state) => ({
+          ...state,
+          messages: upsertMessages(state.messages, [sent(message)]),
+        })),
+      discarded: (entry) =>
+        this.#updateThread(entry.chatId, (state) => ({
+          ...state,
+          messages: state.messages.filter(
+            (message) => message.clientKey !== entry.clientKey || message.status === 'sent',
+          ),
+        })),
+      backoff: options.connection?.backoff ?? {},
+    });
     this.$organisations = this.#organisations.$organisations;
     this.$organisation = this.#organisations.$organisation;
     for (const store of [this.#chats, this.#me, this.#chatsLoading]) {
@@ -178,6 +227,15 @@ export class PartaClient {
         return () => this.#release();
       });
     }
+    onMount(this.#folders, () => {
+      this.#foldersWatched = true;
+      this.#retain();
+      void this.#loadFolders();
+      return () => {
+        this.#foldersWatched = false;
+        this.#release();
+      };
+    });
   }
 
   /** The id of the signed-in user, once known. */
@@ -194,47 +252,46 @@ export class PartaClient {
   }
 
   /**
-   * Sends a message. It appears at once with status `sending`, becomes `sent`
-   * when the server confirms, or `failed` (see `retrySend`). Resolves with the
-   * message in its final state; rejects only for text that may not be sent.
+   * Sends a message. It appears at once with status `sending` and waits in the
+   * outbox (kept in IndexedDB, so it survives a reload) until the server has
+   * it; messages written offline go out in order when the connection returns.
+   * It becomes `sent`, or `failed` when the server refuses it or stays
+   * unreachable (see `retrySend`, `discardSend`). Resolves with the message in
+   * its final state; rejects only for text that may not be sent.
    */
   async sendMessage(chatId: string, text: string, options: SendOptions = {}): Promise<ClientMessage> {
     if (text.trim() === '') throw new PartaError('bad_request', 'text is empty');
     if (text.length > limits.messageTextMax) throw new PartaError('message_too_long');
-    const outgoing: Outgoing = {
+    const entry: OutboxEntry = {
       chatId,
       clientKey: options.clientKey ?? newClientKey(),
       text,
       replyToId: options.replyToId ?? null,
+      requiresConfirmation: options.requiresConfirmation ?? false,
+      createdAt: this.#outbox.nextCreatedAt(),
     };
-    this.#outbox.set(outgoing.clientKey, outgoing);
-    const local: ClientMessage = {
-      id: LOCAL_ID_PREFIX + outgoing.clientKey,
-      chatId,
-      seq: 0,
-      author: this.#author(),
-      clientKey: outgoing.clientKey,
-      text,
-      replyToId: outgoing.replyToId,
-      createdAt: new Date().toISOString(),
-      editedAt: null,
-      deletedAt: null,
-      status: 'sending',
-    };
-    this.#updateThread(chatId, (state) => ({ ...state, messages: upsertMessages(state.messages, [local]) }));
-    return this.#deliver(outgoing);
+    // Written while reading far back: the thread goes back to the newest, where it belongs.
+    if (this.#threads.get(chatId)?.value?.hasNewer) void this.jumpToLatest(chatId);
+    return this.#settled(entry, await this.#outbox.add(entry));
   }
 
   /** Sends a failed message again with the same client key, so it can never arrive twice. */
   async retrySend(chatId: string, clientKey: string): Promise<ClientMessage> {
-    const outgoing = this.#outbox.get(clientKey);
     const held = this.#findLocal(chatId, clientKey);
-    if (!outgoing || outgoing.chatId !== chatId || !held) {
-      throw new PartaError('not_found', `no unsent message ${clientKey} in ${chatId}`);
-    }
+    const entry = this.#outbox.entries(chatId).find((candidate) => candidate.clientKey === clientKey);
+    if (!entry || !held) throw new PartaError('not_found', `no unsent message ${clientKey} in ${chatId}`);
     if (held.status === 'sending') return held;
-    this.#setLocalStatus(chatId, clientKey, 'sending');
-    return this.#deliver(outgoing);
+    return this.#settled(entry, await this.#outbox.retry(clientKey)!);
+  }
+
+  /**
+   * Gives up on a message that has not been sent: it leaves the outbox and the
+   * thread. A message that is on its way right now cannot be called back.
+   */
+  async discardSend(chatId: string, clientKey: string): Promise<void> {
+    const entry = this.#outbox.entries(chatId).find((candidate) => candidate.clientKey === clientKey);
+    if (!entry) throw new PartaError('not_found', `no unsent message ${clientKey} in ${chatId}`);
+    if (!this.#outbox.discard(clientKey)) throw new PartaError('conflict', 'the message is being sent right now');
   }
 
   /** Loads the page before the oldest message held. */
@@ -250,15 +307,80 @@ export class PartaClient {
         query: { before: oldest.seq, limit: PAGE_SIZE },
         schema: HistoryResponse,
       });
-      this.#updateThread(chatId, (current) => ({
-        ...current,
-        messages: upsertMessages(current.messages, page.messages.map(sent)),
-        hasMore: page.hasMore,
-        loading: false,
-      }));
+      this.#updateThread(chatId, (current) =>
+        // A jump replaced the window meanwhile: this page would sit after a gap.
+        current.messages.some((message) => message.id === oldest.id)
+          ? {
+              ...current,
+              messages: upsertMessages(current.messages, page.messages.map(sent)),
+              hasMore: page.hasMore,
+              loading: false,
+            }
+          : { ...current, loading: false },
+      );
     } catch (error) {
       this.#updateThread(chatId, (current) => ({ ...current, loading: false, error: asError(error) }));
     }
+  }
+
+  /** After a jump back: loads the page after the newest message held, towards the live end. */
+  async loadNewer(chatId: string): Promise<void> {
+    const $thread = this.#thread(chatId);
+    const state = $thread.value!;
+    if (state.loading || !state.hasNewer) return;
+    const newest = state.messages.findLast((message) => message.status === 'sent');
+    if (!newest) return this.#loadLatest(chatId);
+    $thread.set({ ...state, loading: true, error: null });
+    try {
+      const page = await this.#http.request(routes.messages(chatId), {
+        query: { after: newest.seq, limit: PAGE_SIZE },
+        schema: HistoryResponse,
+      });
+      this.#updateThread(chatId, (current) => {
+        const held = current.messages.findLast((message) => message.status === 'sent');
+        if (held?.id !== newest.id || !current.hasNewer) return { ...current, loading: false };
+        const next = {
+          ...current,
+          messages: upsertMessages(current.messages, page.messages.map(sent)),
+          loading: false,
+        };
+        return page.hasNewer ? next : this.#reattach(chatId, next);
+      });
+    } catch (error) {
+      this.#updateThread(chatId, (current) => ({ ...current, loading: false, error: asError(error) }));
+    }
+  }
+
+  /**
+   * Makes sure a message is held, for showing a replied-to or pinned one: when it is not,
+   * loads the page around it, which replaces the window unless the two overlap (then
+   * `hasNewer` tells that the live end is further on). Rejects with `not_found` for a
+   * message that is not in the chat or was deleted for this user.
+   */
+  async jumpTo(chatId: string, messageId: string): Promise<void> {
+    const held = () => this.#thread(chatId).value!.messages.some((message) => message.id === messageId);
+    if (held()) return;
+    this.#updateThread(chatId, (state) => ({ ...state, loading: true, error: null }));
+    try {
+      const page = await this.#http.request(routes.messages(chatId), {
+        query: { around: messageId, limit: PAGE_SIZE },
+        schema: HistoryResponse,
+      });
+      this.#updateThread(chatId, (state) => {
+        const merged = mergeAroundPage(state, page.messages, page.hasMore, page.hasNewer ?? false);
+        if (merged.hasNewer) this.#tails.set(chatId, this.#tails.get(chatId) ?? []);
+        const next = { ...state, ...merged, loading: false };
+        return merged.hasNewer ? next : this.#reattach(chatId, next);
+      });
+    } catch (error) {
+      this.#updateThread(chatId, (state) => ({ ...state, loading: false }));
+      throw error;
+    }
+  }
+
+  /** Brings the window back to the newest messages after a jump; nothing to do when it is there. */
+  async jumpToLatest(chatId: string): Promise<void> {
+    if (this.#thread(chatId).value!.hasNewer) await this.#loadLatest(chatId);
   }
 
   /** What waits for the user's decision in an organisation (join requests, verifications), kept live. */
@@ -278,6 +400,47 @@ export class PartaClient {
    */
   request<T>(path: string, options: RequestOptions<T>): Promise<T> {
     return this.#http.request(path, options);
+  }
+
+  /**
+   * Puts a chat the server answered with (created, joined, renamed, pinned…) into
+   * `$chats` at once, without waiting for the socket; the chat actions call it.
+   */
+  upsertChat(chat: ChatSummary): void {
+    this.#mergeChats([chat], false);
+  }
+
+  /** Takes a chat off `$chats` (left or removed); the chat actions call it. */
+  removeChat(chatId: string): void {
+    this.#removeChat(chatId);
+  }
+
+  /** Replaces `$folders` with the server's answer; the folder actions call it. */
+  setFolders(folders: Folder[]): void {
+    this.#folders.set(folders);
+  }
+
+  /**
+   * Changes one held message of a thread at once (a pin, an "important" mark, a confirmation),
+   * ahead of the server's answer or event; the message actions call it.
+   */
+  updateMessage(chatId: string, messageId: string, update: (message: ClientMessage) => ClientMessage): void {
+    const each = (list: ClientMessage[]) =>
+      list.map((message) => (message.id === messageId ? update(message) : message));
+    const tail = this.#tails.get(chatId);
+    if (tail) this.#tails.set(chatId, each(tail));
+    if (this.#threads.has(chatId))
+      this.#updateThread(chatId, (state) => ({ ...state, messages: each(state.messages) }));
+  }
+
+  /** The ids of the people typing in a chat now (the user excluded), kept live. */
+  $typing(chatId: string): ReadableAtom<string[]> {
+    return this.#typing.store(chatId);
+  }
+
+  /** Tells the chat's members the user is typing; call it on every keystroke, it sends at most every few seconds. */
+  sendTyping(chatId: string): void {
+    this.#typing.send(chatId);
   }
 
   /** Replaces the text of one's own message, within 24 hours of sending; every member sees the edit. */
@@ -345,8 +508,10 @@ export class PartaClient {
     this.#closed = true;
     this.#connection.stop();
     this.#tokens.dispose();
+    this.#typing.dispose();
     for (const timer of this.#cacheTimers.values()) clearTimeout(timer);
-    void this.#cache?.then((cache) => cache?.close());
+    const cache = this.#cache;
+    void this.#outbox.close().then(() => cache?.then((opened) => opened?.close()));
     forgetShared(this);
   }
 
@@ -357,6 +522,7 @@ export class PartaClient {
     if (this.#users++ > 0) return;
     if (!this.#me.value) void this.#loadMe();
     void this.#paintChatsFromCache();
+    void this.#outbox.load();
     this.#tokens.resume();
     this.#connection.start();
   }
@@ -371,8 +537,12 @@ export class PartaClient {
     // Resume first so the replay starts at once; the chat list comes back over
     // HTTP alongside and only sets cursors for chats that have none.
     this.#connection.send({ type: 'resume', cursors: this.#sequencer.cursors() });
+    // Then what was written offline, here or in a tab closed since.
+    void this.#outbox.load().then(() => this.#outbox.resume());
     void this.#syncChats();
     this.#organisations.refresh();
+    // Folder changes made while away arrive with no frame: read them again.
+    if (this.#foldersWatched) void this.#loadFolders();
   }
 
   #onFrame(frame: ServerFrame) {
@@ -385,6 +555,9 @@ export class PartaClient {
         break;
       case 'chat.removed':
         this.#removeChat(frame.chatId);
+        break;
+      case 'folders':
+        this.#folders.set(frame.folders);
         break;
       case 'counters':
         this.#organisations.receive(frame.counters);
@@ -404,9 +577,38 @@ export class PartaClient {
         }
         break;
       }
+      case 'typing':
+        this.#typing.receive(frame.chatId, frame.userIds);
+        break;
+      case 'receipts':
+        this.#receipts(frame);
+        break;
+      case 'message.marked':
+        // Marked on another tab or device.
+        this.updateMessage(frame.chatId, frame.messageId, (message) => withImportant(message, frame.important));
+        break;
       case 'error':
         console.warn(`[parta] server error on the socket: ${frame.code} ${frame.message}`);
         break;
+    }
+  }
+
+  /** Others' read positions (✓✓ on one's own messages) and new confirmation counts. */
+  #receipts(frame: Extract<ServerFrame, { type: 'receipts' }>) {
+    const me = this.userId;
+    const others = Object.entries(frame.reads).filter(([userId]) => userId !== me);
+    if (others.length > 0) {
+      const furthest = Math.max(...others.map(([, seq]) => seq));
+      this.#updateChat(frame.chatId, (chat) =>
+        furthest > (chat.othersReadSeq ?? 0) ? { ...chat, othersReadSeq: furthest } : chat,
+      );
+    }
+    for (const [messageId, confirmed] of Object.entries(frame.confirmations)) {
+      this.updateMessage(frame.chatId, messageId, (message) =>
+        message.confirmation && confirmed > message.confirmation.confirmed
+          ? { ...message, confirmation: { ...message.confirmation, confirmed } }
+          : message,
+      );
     }
   }
 
@@ -415,6 +617,14 @@ export class PartaClient {
   async #loadMe() {
     try {
       this.#me.set(await this.#http.request(routes.me, { schema: MeResponse }));
+    } catch {
+      // Retried on the next (re)connection.
+    }
+  }
+
+  async #loadFolders() {
+    try {
+      this.#folders.set((await this.#http.request(chatRoutes.folders, { schema: FoldersResponse })).folders);
     } catch {
       // Retried on the next (re)connection.
     }
@@ -485,6 +695,7 @@ export class PartaClient {
   }
 
   #forgetChat(chatId: string) {
+    this.#tails.delete(chatId);
     this.#sequencer.forget(chatId);
   }
 
@@ -514,13 +725,25 @@ export class PartaClient {
       if (event.kind === 'message.created') {
         next.lastMessage = event.message;
         if (event.message.author.id === me) next.readSeq = event.seq;
-        else next.unreadCount = chat.unreadCount + 1;
+        else {
+          next.unreadCount = chat.unreadCount + 1;
+          // Whoever writes has read everything before.
+          next.othersReadSeq = Math.max(chat.othersReadSeq ?? 0, event.seq);
+        }
       } else if (event.kind === 'chat.updated') {
-        next.title = event.title;
-        next.avatarUrl = event.avatarUrl;
+        // A one-to-one chat is titled after the other person, which the shared part does not say.
+        if (chat.kind !== 'direct') {
+          next.title = event.title;
+          next.avatarUrl = event.avatarUrl;
+        }
         next.memberCount = event.memberCount;
         next.settings = event.settings;
         next.onlyAdminsWrite = event.settings.onlyAdminsWrite;
+      } else if (event.kind === 'message.pinned') {
+        // The bar above the thread shows the latest pinned message.
+        const held = this.#threads.get(chatId)?.value?.messages.find((message) => message.id === event.messageId);
+        if (event.pinned && held) next.pinnedMessage = { ...held, pinned: true };
+        else if (!event.pinned && chat.pinnedMessage?.id === event.messageId) next.pinnedMessage = null;
       } else if (chat.lastMessage?.id === event.messageId) {
         if (event.kind === 'message.edited') {
           next.lastMessage = { ...chat.lastMessage, text: event.text, editedAt: event.at };
@@ -531,10 +754,14 @@ export class PartaClient {
       return next;
     });
     if (event.kind === 'message.created' && event.message.author.id === me) {
-      this.#outbox.delete(event.message.clientKey);
+      this.#outbox.confirmed(event.message);
+      this.#typing.sent(chatId);
     }
+    if (event.kind === 'message.created') this.#typing.stopped(chatId, event.message.author.id);
+    const tail = this.#tails.get(chatId);
+    if (tail) this.#tails.set(chatId, applyEvent(tail, event));
     if (this.#threads.has(chatId)) {
-      this.#updateThread(chatId, (state) => ({ ...state, messages: applyEvent(state.messages, event) }));
+      this.#updateThread(chatId, (state) => ({ ...state, messages: applyEventToWindow(state, event) }));
     }
   }
 
@@ -557,7 +784,8 @@ export class PartaClient {
     const $thread = this.#thread(chatId);
     const state = update($thread.value!);
     $thread.set(state);
-    if (this.#threadsLoaded.has(chatId)) {
+    // The cache paints the newest page; a window away from it is not one.
+    if (this.#threadsLoaded.has(chatId) && !state.hasNewer) {
       this.#scheduleCacheWrite(`thread:${chatId}`, () => this.#saveThread(chatId, state));
     }
   }
@@ -585,36 +813,83 @@ export class PartaClient {
         schema: HistoryResponse,
       });
       this.#threadsLoaded.add(chatId);
-      this.#updateThread(chatId, (state) => ({
-        ...state,
-        ...mergeLatestPage(state, page.messages, page.hasMore),
-        loading: false,
-      }));
+      this.#updateThread(chatId, (state) =>
+        this.#reattach(chatId, { ...state, ...mergeLatestPage(state, page.messages, page.hasMore), loading: false }),
+      );
     } catch (error) {
       this.#updateThread(chatId, (state) => ({ ...state, loading: false, error: asError(error) }));
     }
   }
 
+  /** The window reached the live end again: the messages created meanwhile join it. */
+  #reattach(chatId: string, state: MessagesState): MessagesState {
+    const tail = this.#tails.get(chatId);
+    this.#tails.delete(chatId);
+    return {
+      ...state,
+      messages: tail?.length ? upsertMessages(state.messages, tail) : state.messages,
+      hasNewer: false,
+    };
+  }
+
   // ---------------------------------------------------------------- sending
 
-  async #deliver(outgoing: Outgoing): Promise<ClientMessage> {
-    const { chatId, clientKey } = outgoing;
-    try {
-      const { message } = await this.#http.request(routes.messages(chatId), {
+  #post(entry: OutboxEntry): Promise<Message> {
+    return this.#http
+      .request(routes.messages(entry.chatId), {
         method: 'POST',
-        body: { clientKey, text: outgoing.text, replyToId: outgoing.replyToId },
+        body: {
+          clientKey: entry.clientKey,
+          text: entry.text,
+          replyToId: entry.replyToId,
+          ...(entry.requiresConfirmation ? { requiresConfirmation: true } : {}),
+        },
         schema: SendMessageResponse,
-      });
-      this.#outbox.delete(clientKey);
-      this.#updateThread(chatId, (state) => ({ ...state, messages: upsertMessages(state.messages, [sent(message)]) }));
-      return this.#findByKey(chatId, clientKey) ?? sent(message);
-    } catch {
-      // The event may have confirmed it while the answer was lost.
-      const held = this.#findByKey(chatId, clientKey);
-      if (held?.status === 'sent') return held;
-      this.#setLocalStatus(chatId, clientKey, 'failed');
-      return this.#findByKey(chatId, clientKey)!;
-    }
+      })
+      .then(({ message }) => message);
+  }
+
+  /** Known to be offline: the browser says so, or the socket went down with it. Nothing is sent then. */
+  #offline(): boolean {
+    if (typeof navigator !== 'undefined' && navigator.onLine === false) return true;
+    return this.#users > 0 && this.#connectionStatus.value === 'offline';
+  }
+
+  #localOf(entry: OutboxEntry, status: 'sending' | 'failed'): ClientMessage {
+    return {
+      id: LOCAL_ID_PREFIX + entry.clientKey,
+      chatId: entry.chatId,
+      seq: 0,
+      author: this.#author(),
+      clientKey: entry.clientKey,
+      text: entry.text,
+      replyToId: entry.replyToId,
+      createdAt: entry.createdAt,
+      editedAt: null,
+      deletedAt: null,
+      status,
+    };
+  }
+
+  /** Shows an outbox entry in its thread, unless the server's copy is already there. */
+  #showOutgoing(entry: OutboxEntry, status: 'sending' | 'failed') {
+    const local = this.#localOf(entry, status);
+    const me = this.userId;
+    this.#updateThread(entry.chatId, (state) =>
+      state.messages.some(
+        (message) => message.clientKey === entry.clientKey && message.status === 'sent' && message.author.id === me,
+      )
+        ? state
+        : { ...state, messages: upsertMessages(state.messages, [local]) },
+    );
+  }
+
+  /** The message as the thread holds it once the outbox is done with it. */
+  #settled(entry: OutboxEntry, outcome: Outcome): ClientMessage {
+    const held = this.#findByKey(entry.chatId, entry.clientKey);
+    if ('message' in outcome) return held?.status === 'sent' ? held : sent(outcome.message);
+    // Discarded: gone from the thread, described as it was.
+    return held ?? this.#localOf(entry, 'failed');
   }
 
   #author(): UserSummary {
@@ -633,15 +908,6 @@ export class PartaClient {
   #findLocal(chatId: string, clientKey: string): ClientMessage | undefined {
     const held = this.#findByKey(chatId, clientKey);
     return held && held.status !== 'sent' ? held : undefined;
-  }
-
-  #setLocalStatus(chatId: string, clientKey: string, status: 'sending' | 'failed') {
-    this.#updateThread(chatId, (state) => ({
-      ...state,
-      messages: state.messages.map((message) =>
-        message.clientKey === clientKey && message.status !== 'sent' ? { ...message, status } : message,
-      ),
-    }));
   }
 
   // ---------------------------------------------------------------- cache
@@ -680,8 +946,23 @@ export class PartaClient {
   }
 }
 
+/** The reader's "important" mark: present only when set, as the server sends it. */
+export function withImportant(message: ClientMessage, important: boolean): ClientMessage {
+  if (important) return message.important ? message : { ...message, important: true };
+  if (!message.important) return message;
+  const { important: _, ...rest } = message;
+  return rest;
+}
+
 function asError(error: unknown): Error {
   return error instanceof Error ? error : new Error(String(error));
+}
+
+const caches = new WeakMap<PartaClient, () => Promise<Cache | null>>();
+
+/** The client's IndexedDB cache, for core's own plain functions (drafts); null without one. Not public API. */
+export function cacheOf(client: PartaClient): Promise<Cache | null> {
+  return caches.get(client)?.() ?? Promise.resolve(null);
 }
 
 // ------------------------------------------------------------------ factories

@@ -1,5 +1,28 @@
 export { PartaError } from '@parta/protocol';
 export {
+  addChatMembers,
+  type ChatListHost,
+  type ChatMembersOptions,
+  createChat,
+  createChatInvite,
+  createFolder,
+  deleteFolder,
+  getChat,
+  getChatInvite,
+  joinChatByInvite,
+  leaveChat,
+  listChatMembers,
+  listFolders,
+  openSavedChat,
+  previewChatInvite,
+  removeChatMember,
+  revokeChatInvite,
+  setChatMemberRole,
+  setChatMine,
+  updateChat,
+  updateFolder,
+} from './chats.js';
+export {
   type ClientOptions,
   createClient,
   getSharedClient,
@@ -41,7 +64,22 @@ export {
   updateOrganisation,
 } from './community.js';
 export type { ConnectionOptions, ConnectionStatus } from './connection.js';
+export { loadDraft, saveDraft } from './drafts.js';
 export { NetworkError } from './errors.js';
 export type { RequestOptions } from './http.js';
+export {
+  type AwardInput,
+  confirmMessage,
+  type ForwardInput,
+  forwardMessages,
+  giveAward,
+  type ImportantItem,
+  listImportant,
+  listPins,
+  markImportant,
+  pinMessage,
+  readReceipts,
+} from './message-actions.js';
 export type { ClientMessage, ClientMessageStatus, MessagesState } from './messages.js';
+export { MAX_UNREACHABLE_ATTEMPTS } from './outbox.js';
 export { decodeToken, type GetToken, REFRESH_MARGIN_MS } from './token.js';

@@ -27,6 +27,7 @@ const sent = (m: Message): ClientMessage => ({ ...m, status: 'sent' });
 const state = (messages: ClientMessage[], hasMore = true): MessagesState => ({
   messages,
   hasMore,
+  hasNewer: false,
   loading: false,
   error: null,
 });

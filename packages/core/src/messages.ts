@@ -11,6 +11,12 @@ export interface MessagesState {
   loading: boolean;
   /** Older messages exist on the server before the first one held. */
   hasMore: boolean;
+  /**
+   * Newer messages exist on the server after the last one held: the reader jumped back
+   * (`jumpTo`) and the window no longer reaches the live end. New messages wait outside
+   * it until `loadNewer` or `jumpToLatest` gets back there, so no gap is ever hidden.
+   */
+  hasNewer: boolean;
   error: Error | null;
 }
 
@@ -20,7 +26,10 @@ export const LOCAL_ID_PREFIX = 'local:';
 const order = (message: ClientMessage) => (message.status === 'sent' ? message.seq : Number.POSITIVE_INFINITY);
 
 function sortMessages(messages: ClientMessage[]): ClientMessage[] {
-  return messages.sort((a, b) => order(a) - order(b) || a.createdAt.localeCompare(b.createdAt));
+  // ISO timestamps compare as plain strings, far faster than `localeCompare`.
+  return messages.sort(
+    (a, b) => order(a) - order(b) || (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0),
+  );
 }
 
 /**
@@ -58,11 +67,31 @@ export function upsertMessages(list: readonly ClientMessage[], incoming: readonl
 
 export const sent = (message: Message): ClientMessage => ({ ...message, status: 'sent' });
 
+/**
+ * An event's copy of a message is the same for every member: it knows nothing of this
+ * reader's "important" mark or confirmation, and its counts are those of its moment.
+ * A late one keeps what the held copy knows.
+ */
+function withReaderState(held: ClientMessage, incoming: ClientMessage): ClientMessage {
+  const next = { ...incoming };
+  if (held.important) next.important = true;
+  if (held.confirmation && incoming.confirmation) {
+    next.confirmation = {
+      ...incoming.confirmation,
+      confirmed: Math.max(held.confirmation.confirmed, incoming.confirmation.confirmed),
+      byMe: held.confirmation.byMe || incoming.confirmation.byMe,
+    };
+  }
+  return next;
+}
+
 /** Applies one chat event to a message list; events are idempotent here, the cursor guarantees once-only upstream. */
 export function applyEvent(list: readonly ClientMessage[], event: ChatEvent): ClientMessage[] {
   switch (event.kind) {
-    case 'message.created':
-      return upsertMessages(list, [sent(event.message)]);
+    case 'message.created': {
+      const held = list.find((message) => message.id === event.message.id);
+      return upsertMessages(list, [held ? withReaderState(held, sent(event.message)) : sent(event.message)]);
+    }
     case 'message.edited':
       return list.map((message) =>
         message.id === event.messageId ? { ...message, text: event.text, editedAt: event.at } : message,
@@ -105,5 +134,47 @@ export function mergeLatestPage(
   return {
     messages: upsertMessages(state.messages, incoming),
     hasMore: oldestInPage <= oldestHeld ? pageHasMore : state.hasMore,
+  };
+}
+
+/**
+ * Applies an event to the window held. Away from the live end a new message would sit
+ * after a gap, so it stays out, unless it confirms one written here and shown already.
+ */
+export function applyEventToWindow(state: MessagesState, event: ChatEvent): ClientMessage[] {
+  if (state.hasNewer && event.kind === 'message.created') {
+    const { clientKey } = event.message;
+    const written = state.messages.some((message) => message.status !== 'sent' && message.clientKey === clientKey);
+    if (!written) return state.messages;
+  }
+  return applyEvent(state.messages, event);
+}
+
+/**
+ * Takes a page centred on a message (`around`). One that overlaps what is held joins it;
+ * one that does not replaces it, since showing both would hide the gap between them.
+ * Unconfirmed messages stay either way.
+ */
+export function mergeAroundPage(
+  state: MessagesState,
+  page: readonly Message[],
+  pageHasMore: boolean,
+  pageHasNewer: boolean,
+): Pick<MessagesState, 'messages' | 'hasMore' | 'hasNewer'> {
+  const confirmed = state.messages.filter((message) => message.status === 'sent');
+  const incoming = page.map(sent);
+  const first = incoming[0]?.seq ?? Number.POSITIVE_INFINITY;
+  const last = incoming.at(-1)?.seq ?? Number.NEGATIVE_INFINITY;
+  const oldestHeld = confirmed[0]?.seq ?? Number.POSITIVE_INFINITY;
+  const newestHeld = confirmed.at(-1)?.seq ?? Number.NEGATIVE_INFINITY;
+  if (first > newestHeld || last < oldestHeld) {
+    const unconfirmed = state.messages.filter((message) => message.status !== 'sent');
+    return { messages: upsertMessages(unconfirmed, incoming), hasMore: pageHasMore, hasNewer: pageHasNewer };
+  }
+  return {
+    messages: upsertMessages(state.messages, incoming),
+    hasMore: first <= oldestHeld ? pageHasMore : state.hasMore,
+    // A window at the live end stays there: the events fill in whatever the page was ahead of.
+    hasNewer: state.hasNewer && last >= newestHeld ? pageHasNewer : state.hasNewer,
   };
 }

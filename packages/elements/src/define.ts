@@ -1,6 +1,13 @@
 /** Registers every Parta element at once. */
 import './client/define.js';
 import './chat-list/define.js';
+import './chat-actions/define.js';
+import './chat-card/define.js';
+import './chat-header/define.js';
+import './chat-invite/define.js';
+import './folder-editor/define.js';
+import './new-chat/define.js';
+import './people-picker/define.js';
 import './composer/define.js';
 import './thread/define.js';
 import './org-switcher/define.js';

@@ -3,6 +3,7 @@ import {
   AwardBadge,
   ChatMemberRole,
   ChatSummary,
+  Confirmation,
   disappearTimers,
   Id,
   Message,
@@ -121,6 +122,7 @@ export type ChatMineBody = z.infer<typeof ChatMineBody>;
 
 /** A chat's invite link: whoever follows it joins directly (unlike an organisation's links). */
 export const ChatInvite = z.object({ code: z.string(), chatId: Id });
+export type ChatInvite = z.infer<typeof ChatInvite>;
 export const ChatInviteResponse = z.object({ invite: z.nullable(ChatInvite) });
 export const ChatInvitePreview = z.object({
   chatId: Id,
@@ -188,3 +190,11 @@ export const AwardBody = z.object({
   clientKey: z.string().check(z.minLength(8), z.maxLength(64)),
 });
 export type AwardBody = z.infer<typeof AwardBody>;
+
+/** `PUT`/`DELETE pin`: the message's pinned state now. */
+export const PinResponse = z.object({ pinned: z.boolean() });
+/** `PUT`/`DELETE important`: the reader's own mark now. */
+export const ImportantMarkResponse = z.object({ important: z.boolean() });
+/** `POST confirm`: the message's counts with the reader's confirmation in them. */
+export const ConfirmResponse = z.object({ confirmation: Confirmation });
+export type ConfirmResponse = z.infer<typeof ConfirmResponse>;

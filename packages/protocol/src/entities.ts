@@ -175,6 +175,8 @@ export const ChatSummary = z.object({
   peer: z.optional(z.nullable(UserSummary)),
   /** The latest pinned message, shown above the thread. */
   pinnedMessage: z.optional(z.nullable(Message)),
+  /** The highest read position among the other members: one's own messages up to it show ✓✓. */
+  othersReadSeq: z.optional(z.int()),
 });
 export type ChatSummary = z.infer<typeof ChatSummary>;
 

@@ -6,6 +6,65 @@ export const styles = css`
     overflow: auto;
     background: var(--parta-chat-list-bg, var(--_bg));
   }
+  [part~='toolbar'] {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_space-1);
+    padding: var(--_space-2) var(--_space-2) 0;
+  }
+  .tabs-row {
+    position: sticky;
+    top: 0;
+    z-index: 1;
+    display: flex;
+    align-items: center;
+    gap: var(--_space-1);
+    padding: var(--_space-1) var(--_space-2);
+    border-bottom: 1px solid var(--_border);
+    background: var(--parta-chat-list-bg, var(--_bg));
+  }
+  [part~='tabs'] {
+    display: flex;
+    flex: 1;
+    gap: 2px;
+    overflow-x: auto;
+    scrollbar-width: thin;
+  }
+  button {
+    min-height: 30px;
+    padding: 0 var(--_space-2);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius-s);
+    background: var(--_surface);
+    color: var(--_text);
+    font: inherit;
+    font-size: var(--_font-size-s);
+    cursor: pointer;
+    white-space: nowrap;
+  }
+  button.primary {
+    border-color: var(--_accent);
+    background: var(--_accent);
+    color: var(--_on-accent);
+  }
+  button[aria-pressed='true'] {
+    border-color: var(--_accent);
+    background: color-mix(in srgb, var(--_accent) 14%, var(--_bg));
+  }
+  button.icon {
+    min-width: 30px;
+    padding: 0;
+  }
+  [part~='tab'] {
+    border-color: transparent;
+    background: none;
+    color: var(--_muted);
+  }
+  [part~='tab-selected'] {
+    color: var(--_text);
+    font-weight: 600;
+    box-shadow: inset 0 -2px 0 var(--_accent);
+  }
   [role='listbox'] {
     display: flex;
     flex-direction: column;
@@ -13,6 +72,7 @@ export const styles = css`
     gap: 2px;
   }
   [part~='item'] {
+    position: relative;
     display: grid;
     grid-template-columns: auto 1fr auto;
     align-items: center;
@@ -42,6 +102,54 @@ export const styles = css`
   .body {
     display: grid;
     min-width: 0;
+  }
+  .heading {
+    display: flex;
+    gap: var(--_space-1);
+    min-width: 0;
+  }
+  [part~='pin'] {
+    font-size: 11px;
+  }
+  [part~='preview typing'],
+  [part~='typing'] {
+    color: var(--_accent);
+  }
+  [part~='more'] {
+    position: absolute;
+    top: 2px;
+    right: 4px;
+    padding: 0 6px;
+    border-radius: var(--_radius-s);
+    color: var(--_muted);
+    line-height: 1.2;
+    opacity: 0;
+  }
+  [part~='item']:hover [part~='more'],
+  [part~='item']:focus-visible [part~='more'] {
+    opacity: 1;
+  }
+  [part~='more']:hover {
+    background: var(--_border);
+  }
+  [part~='badge-muted'] {
+    background: var(--_muted);
+  }
+  dialog {
+    width: min(460px, 94vw);
+    max-height: 90vh;
+    padding: 0;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius-m);
+    background: var(--_bg);
+    color: var(--_text);
+  }
+  dialog::backdrop {
+    background: rgb(0 0 0 / 40%);
+  }
+  parta-chat-actions {
+    position: fixed;
+    z-index: 10;
   }
   [part~='title'] {
     font-weight: 600;

@@ -40,6 +40,14 @@ export const styles = css`
     color: var(--parta-composer-send-color, var(--_on-accent));
     cursor: pointer;
   }
+  [part~='confirm-toggle'] {
+    background: none;
+    color: var(--_muted);
+  }
+  [part~='confirm-toggle'][aria-pressed='true'] {
+    background: color-mix(in srgb, var(--_accent) 16%, transparent);
+    color: var(--_accent);
+  }
   button:disabled {
     cursor: default;
     opacity: 0.45;

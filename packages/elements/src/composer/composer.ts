@@ -1,10 +1,12 @@
+import type { PartaClient } from '@parta/core';
 import { limits } from '@parta/protocol';
-import { html, LitElement } from 'lit';
+import { html, LitElement, nothing } from 'lit';
 import { property, query } from 'lit/decorators.js';
 import { PartaMessageSendEvent } from '../events/message-send.js';
 import { type Locale, t } from '../i18n.js';
 import { tokens } from '../styles/tokens.js';
 import { styles } from './composer.styles.js';
+import { DraftController } from './draft-controller.js';
 
 /**
  * @summary The box where a message is written. Enter sends, Shift+Enter starts a new line.
@@ -16,6 +18,7 @@ import { styles } from './composer.styles.js';
  * @csspart form - The row holding the box and the button.
  * @csspart input - The text box.
  * @csspart send-button - The send button.
+ * @csspart confirm-toggle - Asks readers of the next message to confirm reading (with `confirmable`); `aria-pressed` when on.
  * @cssproperty --parta-composer-bg
  * @cssproperty --parta-composer-input-bg
  * @cssproperty --parta-composer-send-bg
@@ -40,7 +43,21 @@ export class PartaComposer extends LitElement {
   /** Language: `ru` (default) or `en`. */
   @property() locale?: Locale;
 
+  /** Offer the "ask to confirm reading" toggle. */
+  @property({ type: Boolean }) confirmable = false;
+
+  /** The toggle's state: the next message asks its readers to confirm reading. */
+  @property({ type: Boolean, attribute: false }) requiresConfirmation = false;
+
+  /**
+   * Keeps unsent text as the chat's draft across reloads; defaults to the
+   * client of an enclosing `<parta-client>`. Without one, nothing is kept.
+   */
+  @property({ attribute: false }) client?: PartaClient;
+
   @query('textarea') private textarea!: HTMLTextAreaElement;
+
+  #draft = new DraftController(this);
 
   /**
    * Sends what is written, as the send button does. Returns false when there
@@ -49,8 +66,13 @@ export class PartaComposer extends LitElement {
   send(): boolean {
     const text = this.value.trim();
     if (this.disabled || text === '') return false;
-    if (!this.dispatchEvent(new PartaMessageSendEvent(text, { chatId: this.chatId }))) return false;
+    const requiresConfirmation = this.confirmable && this.requiresConfirmation;
+    if (!this.dispatchEvent(new PartaMessageSendEvent(text, { chatId: this.chatId, requiresConfirmation }))) {
+      return false;
+    }
     this.value = '';
+    this.#draft.cleared();
+    this.requiresConfirmation = false;
     return true;
   }
 
@@ -73,6 +95,21 @@ export class PartaComposer extends LitElement {
         @input=${this.#onInput}
         @keydown=${this.#onKeydown}
       ></textarea>
+      ${
+        this.confirmable
+          ? html`<button
+              part="confirm-toggle"
+              type="button"
+              aria-pressed=${this.requiresConfirmation ? 'true' : 'false'}
+              aria-label=${strings.askConfirmation}
+              title=${strings.askConfirmation}
+              ?disabled=${this.disabled}
+              @click=${() => (this.requiresConfirmation = !this.requiresConfirmation)}
+            >
+              <svg viewBox="0 0 24 24" aria-hidden="true"><path d="M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20zm0 2a8 8 0 1 1 0 16 8 8 0 0 1 0-16zm4.3 4.3L10.5 14l-2.8-2.8-1.4 1.4 4.2 4.2 7.2-7.1z" /></svg>
+            </button>`
+          : nothing
+      }
       <button part="send-button" type="submit" aria-label=${strings.send} title=${strings.send} ?disabled=${this.disabled || empty}>
         <svg viewBox="0 0 24 24" aria-hidden="true"><path d="M3.4 20.4 21 12 3.4 3.6 3.4 10l12.6 2-12.6 2z" /></svg>
       </button>
@@ -81,6 +118,7 @@ export class PartaComposer extends LitElement {
 
   #onInput = (event: InputEvent) => {
     this.value = (event.target as HTMLTextAreaElement).value;
+    this.#draft.changed();
   };
 
   #onKeydown = (event: KeyboardEvent) => {

@@ -1,3 +1,6 @@
+export { PartaCallStartEvent } from './call-start.js';
+export { PartaChatCardOpenEvent } from './chat-card-open.js';
+export { PartaChatLeaveEvent } from './chat-leave.js';
 export { PartaChatSelectEvent } from './chat-select.js';
 export { PartaJoinRequestDecideEvent } from './join-request-decide.js';
 export { PartaMessageDeleteEvent } from './message-delete.js';

@@ -228,4 +228,114 @@ export const styles = css`
   parta-composer[hidden] {
     display: none;
   }
+  [part~='forwarded'],
+  [part~='typing'] {
+    margin: 0;
+    color: var(--_muted);
+    font-size: var(--_font-size-s);
+  }
+  [part~='forwarded'] {
+    font-style: italic;
+  }
+  [part~='typing'] {
+    padding: 0 var(--_space-3);
+  }
+  [part~='quote'] {
+    margin: 2px 0;
+    padding: 0 var(--_space-2);
+    border-left: 3px solid var(--_accent);
+    font-size: var(--_font-size-s);
+    cursor: pointer;
+  }
+  [part~='quote-author'] {
+    display: block;
+    padding: 0;
+    border: 0;
+    font-weight: 600;
+  }
+  [part~='quote-text'],
+  .bar-quote {
+    display: -webkit-box;
+    -webkit-box-orient: vertical;
+    -webkit-line-clamp: 2;
+    overflow: hidden;
+    overflow-wrap: anywhere;
+  }
+  [part~='pinned-bar'],
+  [part~='reply-bar'] {
+    display: flex;
+    align-items: center;
+    gap: var(--_space-2);
+    padding: var(--_space-1) var(--_space-3);
+    border: 0;
+    border-radius: 0;
+    background: var(--_surface);
+    color: var(--_text);
+    font-size: var(--_font-size-s);
+    text-align: start;
+  }
+  [part~='pinned-bar'] {
+    border-bottom: 1px solid var(--_border);
+  }
+  [part~='reply-bar'] {
+    border-left: 3px solid var(--_accent);
+  }
+  .bar-text {
+    flex: 1;
+    min-width: 0;
+  }
+  .bar-label {
+    display: block;
+    color: var(--_accent);
+    font-weight: 600;
+  }
+  .bar-quote {
+    -webkit-line-clamp: 1;
+  }
+  [part~='reply-cancel'] {
+    border: 0;
+    color: var(--_muted);
+  }
+  [part~='pinned-mark'],
+  [part~='important-mark'],
+  [part~='timer'],
+  [part~='pinned-icon'] {
+    width: 14px;
+    height: 14px;
+  }
+  [part~='important-mark'] {
+    fill: #c77700;
+  }
+  [part~='receipt-read'] {
+    color: var(--_accent);
+  }
+  [part~='confirmation'] {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_space-2);
+    margin-top: var(--_space-1);
+    font-size: var(--_font-size-s);
+  }
+  [part~='confirmed'] {
+    color: var(--_accent);
+  }
+  [part~='message-award'] [part~='message-bubble'] {
+    border: 1px solid #e0b44c;
+    background: light-dark(#fff7e0, #3a3220);
+  }
+  [part~='award'] {
+    display: grid;
+    grid-template-columns: auto 1fr;
+    gap: 0 var(--_space-2);
+    align-items: center;
+  }
+  [part~='award-badge'] {
+    grid-row: span 2;
+    font-size: 32px;
+  }
+  [part~='award-title'] {
+    margin: 0;
+    font-weight: 600;
+  }
 `;

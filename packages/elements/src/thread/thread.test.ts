@@ -185,7 +185,17 @@ describe('<parta-thread>', () => {
       button.focus();
       await sendKeys({ press: 'Enter' });
       await waitFor(() => menuItems(el).length > 0, 'the menu');
-      expect(menuLabels(el)).to.deep.equal(['Изменить', 'Удалить у всех', 'Удалить у меня', 'Выбрать']);
+      expect(menuLabels(el)).to.deep.equal([
+        'Ответить',
+        'Переслать',
+        'Закрепить',
+        'Отметить как важное',
+        'Кто прочитал',
+        'Изменить',
+        'Удалить у всех',
+        'Удалить у меня',
+        'Выбрать',
+      ]);
       await waitFor(() => focused(el) === menuItems(el)[0], 'focus on the first item');
       expect(button.getAttribute('aria-expanded')).to.equal('true');
       await expect(el).to.be.accessible();
@@ -193,13 +203,15 @@ describe('<parta-thread>', () => {
       expect(focused(el)).to.equal(menuItems(el)[1]);
       await sendKeys({ press: 'ArrowUp' });
       await sendKeys({ press: 'ArrowUp' });
-      expect(focused(el)).to.equal(menuItems(el)[3]);
+      expect(focused(el)).to.equal(menuItems(el).at(-1));
       await sendKeys({ press: 'Escape' });
       await waitFor(() => menuItems(el).length === 0, 'the menu to close');
       expect(focused(el)).to.equal(button);
 
       await sendKeys({ press: ' ' });
       await waitFor(() => focused(el) === menuItems(el)[0], 'the menu again');
+      for (let n = menuLabels(el).indexOf('Изменить'); n > 0; n--) await sendKeys({ press: 'ArrowDown' });
+      expect(focused(el)!.textContent!.trim()).to.equal('Изменить');
       await sendKeys({ press: 'Enter' });
       const box = () => root(el).querySelector<HTMLTextAreaElement>('[part~="edit-input"]');
       await waitFor(() => focused(el) === box(), 'the editor');
@@ -242,7 +254,13 @@ describe('<parta-thread>', () => {
       await post(teacher, teacherView, text);
       await waitFor(() => messageWith(student, text).length === 1, 'the message for the student');
       await openMenu(student, messageWith(student, text)[0]!);
-      expect(menuLabels(student)).to.deep.equal(['Удалить у меня', 'Выбрать']);
+      expect(menuLabels(student)).to.deep.equal([
+        'Ответить',
+        'Переслать',
+        'Отметить как важное',
+        'Удалить у меня',
+        'Выбрать',
+      ]);
       await choose(student, 'Удалить у меня');
       await waitFor(() => dialog(student)?.open ?? false, 'the confirmation');
       expect(dialog(student)!.querySelector('h3')!.textContent).to.equal('Удалить сообщение?');
@@ -265,7 +283,16 @@ describe('<parta-thread>', () => {
       document.addEventListener('parta-message-delete', listen);
       try {
         await openMenu(teacher, byId(teacher, id)!);
-        expect(menuLabels(teacher)).to.deep.equal(['Удалить у всех', 'Удалить у меня', 'Выбрать']);
+        expect(menuLabels(teacher)).to.deep.equal([
+          'Ответить',
+          'Переслать',
+          'Закрепить',
+          'Отметить как важное',
+          'Наградить',
+          'Удалить у всех',
+          'Удалить у меня',
+          'Выбрать',
+        ]);
         await choose(teacher, 'Удалить у всех');
         await waitFor(() => dialog(teacher)?.open ?? false, 'the confirmation');
         dialog(teacher)!.querySelector<HTMLButtonElement>('button.danger')!.click();

@@ -7,10 +7,10 @@ import {
   type ErrorCode,
   errorMessage,
   type MeResponse,
+  type Message,
 } from '@parta/protocol';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, query } from 'lit/decorators.js';
-import { repeat } from 'lit/directives/repeat.js';
 import { ClientController } from '../controllers/client-controller.js';
 import { ConfirmController } from '../controllers/confirm-controller.js';
 import { StoreController } from '../controllers/store-controller.js';
@@ -19,15 +19,28 @@ import { PartaMessageEditEvent } from '../events/message-edit.js';
 import type { PartaMessageSendEvent } from '../events/message-send.js';
 import { displayName, formatTime, type Locale, t } from '../i18n.js';
 import { tokens } from '../styles/tokens.js';
-import { linkify } from './linkify.js';
+import { LogWindow, logStyles } from './log-window.js';
+import type { ActionsHost } from './message-menu.js';
+import {
+  type MessageView,
+  renderAward,
+  renderConfirmation,
+  renderLead,
+  renderMarks,
+  renderPinnedBar,
+  renderReplyBar,
+  renderTicks,
+  richText,
+} from './message-parts.js';
 import { styles } from './thread.styles.js';
 
 // On one line: whitespace inside would become part of the author's name in textContent.
 const verifiedMark = (label: string) =>
   html`<svg part="verified" role="img" aria-label=${label} viewBox="0 0 24 24"><path d="M12 1.5 14.6 4l3.5-.4.8 3.4 3.1 1.8-1.4 3.2 1.4 3.2-3.1 1.8-.8 3.4-3.5-.4L12 22.5 9.4 20l-3.5.4-.8-3.4L2 15.2l1.4-3.2L2 8.8 5.1 7l.8-3.4 3.5.4zm-1.2 13.7L7.6 12l-1.4 1.4 4.6 4.6 7-7-1.4-1.4z" /></svg>`;
 
-/** How close to the end still counts as "at the bottom", in pixels. */
-const BOTTOM_SLACK = 32;
+/** The row before the first message that was unread when the chat was opened. */
+const UNREAD_LINE = '#unread-line';
+type Row = ClientMessage | typeof UNREAD_LINE;
 
 type DeleteScope = 'everyone' | 'me';
 
@@ -53,6 +66,10 @@ interface Editing {
 }
 
 const SELECTION = '#selection';
+
+type Actions = typeof import('./message-menu.js');
+/** Reply, forward, pin, mark, receipts, confirm, award: a chunk of its own, loaded on first use. */
+const actions = (): Promise<Actions> => import('./message-menu.js');
 
 /**
  * @summary One chat: its messages, newest at the bottom, and the composer.
@@ -103,7 +120,7 @@ const SELECTION = '#selection';
  * @cssproperty --parta-link-color
  */
 export class PartaThread extends LitElement {
-  static override styles = [tokens, styles];
+  static override styles = [tokens, styles, logStyles];
 
   /** The chat to show. */
   @property({ attribute: 'chat-id', reflect: true }) chatId?: string;
@@ -121,16 +138,30 @@ export class PartaThread extends LitElement {
   #chats = new StoreController<ChatSummary[]>(this);
   #connection = new StoreController<ConnectionStatus>(this);
   #me = new StoreController<MeResponse | null>(this);
-  /** Follow new messages: true while the reader is at the bottom. */
-  #stick = true;
-  /** Scroll geometry before older messages were added above, to keep the reader in place. */
-  #anchor: { height: number; top: number } | undefined;
+  /** Renders only the messages near the view, and keeps the reader's place (see log-window.ts). */
+  #log = new LogWindow<Row>(this, {
+    scroller: () => this.scroller,
+    live: () => !this.#messages.value?.hasNewer,
+    nearStart: () => {
+      const state = this.#messages.value;
+      if (this.chatId && state?.hasMore && !state.loading) void this.#client?.loadOlder(this.chatId);
+    },
+    nearEnd: () => {
+      const state = this.#messages.value;
+      if (this.chatId && state?.hasNewer && !state.loading) void this.#client?.loadNewer(this.chatId);
+    },
+  });
+  /** Which messages were unread when the chat was opened: after `after`, up to `upTo`. */
+  #unread: { after: number; upTo: number } | undefined;
   #confirm = new ConfirmController(this);
   #menu: OpenMenu | undefined;
   #editing: Editing | undefined;
   /** The ids chosen in selection mode; undefined outside it. */
   #selected: Set<string> | undefined;
   #notice = '';
+  /** The message the composer replies to. */
+  #replyTo: ClientMessage | undefined;
+  #typing = new StoreController<readonly string[]>(this);
 
   get #client(): PartaClient | undefined {
     return this.client ?? this.#provided.value;
@@ -168,34 +199,29 @@ export class PartaThread extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     const client = this.#client;
     if (changed.has('chatId')) {
-      this.#stick = true;
-      this.#anchor = undefined;
+      this.#log.reset();
+      this.#unread = undefined;
       this.#menu = undefined;
       this.#editing = undefined;
       this.#selected = undefined;
       this.#notice = '';
-    } else if (!this.#anchor) {
-      // Read where the reader is now, before the new content lands: a scroll
-      // event may not have reported the latest position yet.
-      this.#onScroll();
+      this.#replyTo = undefined;
+    } else {
+      this.#log.sync();
     }
     this.#messages.store = client && this.chatId ? client.$messages(this.chatId) : undefined;
     this.#chats.store = client?.$chats;
     this.#connection.store = client?.$connection;
     this.#me.store = client?.$me;
+    this.#typing.store = client && this.chatId ? client.$typing(this.chatId) : undefined;
+    // What was unread when the chat was opened, for the "new messages" line; reading it later does not move the line.
+    const chat = this.#chat;
+    if (chat && !this.#unread) this.#unread = { after: chat.readSeq, upTo: chat.lastSeq };
   }
 
   protected override updated(): void {
-    const scroller = this.scroller;
-    if (!scroller) return;
-    if (this.#anchor && !this.#messages.value?.loading) {
-      scroller.scrollTop = this.#anchor.top + (scroller.scrollHeight - this.#anchor.height);
-      this.#anchor = undefined;
-    } else if (this.#stick) {
-      scroller.scrollTop = scroller.scrollHeight;
-    }
     const chat = this.#chat;
-    if (chat && chat.unreadCount > 0 && this.#stick && document.visibilityState === 'visible') {
+    if (chat && chat.unreadCount > 0 && this.#log.atBottom && document.visibilityState === 'visible') {
       void this.#client?.markRead(chat.id);
     }
   }
@@ -213,6 +239,7 @@ export class PartaThread extends LitElement {
           ? html`<p part="status" role="status">${connection === 'offline' ? strings.offline : strings.connecting}</p>`
           : nothing
       }
+      ${this.#renderPinned()}
       <div part="messages" role="log" aria-label=${strings.messages} tabindex="0" @scroll=${this.#onScroll}>
         ${
           state?.hasMore && state.messages.length > 0
@@ -223,19 +250,30 @@ export class PartaThread extends LitElement {
         }
         ${this.#renderBody(state)}
       </div>
+      ${
+        state?.hasNewer
+          ? html`<button part="to-latest" type="button" @click=${this.#toLatest}>${strings.toLatest}</button>`
+          : nothing
+      }
       ${this.#notice ? html`<p part="notice" role="alert">${this.#notice}</p>` : nothing}
+      ${this.#renderTyping()}
       ${this.#selected ? this.#renderSelectionBar() : nothing}
+      ${this.#replyTo && !this.#selected ? renderReplyBar(this.#replyTo, strings, this.#cancelReply) : nothing}
       <parta-composer
         part="composer"
         ?hidden=${Boolean(this.#selected)}
         exportparts="input:composer-input, send-button:composer-send-button"
         chat-id=${this.chatId}
+        .client=${this.#client}
         locale=${this.#locale ?? 'ru'}
         ?disabled=${!canSend}
         placeholder=${chat && !canSend ? strings.readOnly : strings.message}
+        ?confirmable=${canSend && chat?.kind !== 'saved'}
         @parta-message-send=${this.#onSend}
+        @input=${this.#onType}
       ></parta-composer>
       ${this.#confirm.render()}
+      <div class="layer"></div>
     `;
   }
 
@@ -243,6 +281,18 @@ export class PartaThread extends LitElement {
     const strings = t(this.#locale);
     const chosen = this.#chosen();
     return html`<div part="selection-bar">
+      <button
+        part="selection-forward"
+        type="button"
+        ?disabled=${chosen.length === 0}
+        @click=${(event: Event) => {
+          const trigger = event.currentTarget as HTMLElement;
+          const ids = chosen.map((message) => message.id);
+          void this.#withActions((module, host) => module.openForward(host, ids, trigger));
+        }}
+      >
+        ${strings.forwardCount(chosen.length)}
+      </button>
       <div class="anchor">
         <button
           part="selection-delete"
@@ -299,14 +349,68 @@ export class PartaThread extends LitElement {
       const note = !state || state.loading ? strings.loading : state.error ? strings.loadFailed : strings.noMessages;
       return html`<p part="empty">${note}</p>`;
     }
-    return html`<ol>
-      ${repeat(
-        messages,
-        (message) => message.id,
-        (message) => this.#renderMessage(message),
-      )}
-    </ol>`;
+    // Rows that hold focus or an open menu stay rendered wherever the view goes.
+    const focused = (this.renderRoot as ShadowRoot).activeElement?.closest<HTMLElement>('[data-message-id]');
+    this.#log.keep = [this.#menu?.owner, this.#editing?.id, focused?.dataset.messageId].filter((id): id is string =>
+      Boolean(id),
+    );
+    return this.#log.render(
+      this.#rows(state!),
+      (row) => (row === UNREAD_LINE ? UNREAD_LINE : row.id),
+      (row) =>
+        row === UNREAD_LINE ? html`<li part="unread-line">${strings.newMessages}</li>` : this.#renderMessage(row),
+    );
   }
+
+  /** The messages, with the "new messages" line before the first one unread when the chat was opened. */
+  #rows(state: MessagesState): Row[] {
+    const unread = this.#unread;
+    const me = this.#userId;
+    const { messages } = state;
+    if (!unread) return messages;
+    const first = messages.findIndex(
+      (message) =>
+        message.status === 'sent' &&
+        message.seq > unread.after &&
+        message.seq <= unread.upTo &&
+        message.author.id !== me,
+    );
+    // Only where it is known to be the first: after a message already read, or at the very start.
+    if (first === -1 || (first === 0 && state.hasMore)) return messages;
+    return [...messages.slice(0, first), UNREAD_LINE, ...messages.slice(first)];
+  }
+
+  /**
+   * Shows a message, loading the page around it when it is not held (a replied-to or
+   * pinned one far back), and highlights it briefly. Resolves false, with a notice, for
+   * a message that is not in the chat (or was deleted for this user).
+   */
+  async scrollToMessage(messageId: string): Promise<boolean> {
+    const client = this.#client;
+    const chatId = this.chatId;
+    if (!client || !chatId) return false;
+    this.#log.jumpTo(messageId);
+    if (!this.messages.some((message) => message.id === messageId)) {
+      try {
+        await client.jumpTo(chatId, messageId);
+      } catch (error) {
+        this.#log.holdPosition();
+        this.#notice = this.#describe(error);
+        this.requestUpdate();
+        return false;
+      }
+    }
+    this.requestUpdate();
+    await this.updateComplete;
+    return true;
+  }
+
+  #toLatest = () => {
+    if (!this.chatId) return;
+    this.#log.stickToBottom();
+    void this.#client?.jumpToLatest(this.chatId);
+    this.scroller?.focus();
+  };
 
   #renderMessage(message: ClientMessage) {
     const strings = t(this.#locale);
@@ -320,6 +424,17 @@ export class PartaThread extends LitElement {
     if (message.status !== 'sent') parts.push(`message-${message.status}`);
     if (message.deletedAt) parts.push('message-deleted');
     if (selected) parts.push('message-selected');
+    if (message.award) parts.push('message-award');
+    const view: MessageView = {
+      strings,
+      locale: this.#locale,
+      own,
+      read: own && (this.#chat?.othersReadSeq ?? 0) >= message.seq,
+      confirmed: Boolean(message.confirmation?.byMe),
+      jump: this.#jump,
+      confirm: () => void this.#confirmRead(message),
+      receipts: (trigger) => void this.#withActions((module, host) => module.openReceipts(host, message, trigger)),
+    };
     return html`<li part=${parts.join(' ')} data-message-id=${message.id}>
       ${
         this.#selected && actionable
@@ -334,7 +449,7 @@ export class PartaThread extends LitElement {
       }
       <div part="message-bubble">
         ${
-          own
+          own || message.award
             ? nothing
             : html`<div class="meta">
               <span part="message-author"
@@ -347,15 +462,16 @@ export class PartaThread extends LitElement {
             ? html`<p part="message-text" class="deleted">${strings.deleted}</p>`
             : editing
               ? this.#renderEditor(editing)
-              : html`<p part="message-text">${linkify(message.text).map((part) =>
-                  typeof part === 'string'
-                    ? part
-                    : html`<a href=${part.href} target="_blank" rel="noopener noreferrer nofollow ugc">${part.text}</a>`,
-                )}</p>`
+              : message.award
+                ? renderAward(message, view)
+                : html`${renderLead(message, view)}<p part="message-text">${richText(message.text)}</p>`
         }
+        ${renderConfirmation(message, view)}
         <div part="message-status">
           ${message.editedAt && !message.deletedAt ? html`<span part="edited">${strings.edited}</span>` : nothing}
+          ${renderMarks(message, view)}
           <time part="message-time" datetime=${message.createdAt}>${formatTime(message.createdAt, this.#locale)}</time>
+          ${renderTicks(message, view)}
           ${message.status === 'sending' ? html`<span>${strings.sending}</span>` : nothing}
           ${
             message.status === 'failed'
@@ -411,11 +527,13 @@ export class PartaThread extends LitElement {
 
   // --- the actions menu
 
-  #openMessageMenu(message: ClientMessage, trigger: HTMLElement) {
+  async #openMessageMenu(message: ClientMessage, trigger: HTMLElement) {
     if (this.#menu?.owner === message.id) return this.#closeMenu(true);
     const strings = t(this.#locale);
     const userId = this.#userId;
-    const items: MenuItem[] = [];
+    const host = this.#actionsHost();
+    // Reply, forward, pin… load with the first menu opened.
+    const items: MenuItem[] = host ? (await actions()).messageItems(host, message, trigger) : [];
     if (userId && canEditMessage(userId, { authorId: message.author.id, createdAt: message.createdAt })) {
       items.push({ label: strings.edit, run: () => this.#startEdit(message) });
     }
@@ -504,6 +622,103 @@ export class PartaThread extends LitElement {
     if (!this.#menu || (to && (menu.contains(to) || to === this.#menu.trigger))) return;
     this.#closeMenu(false);
   };
+
+  // --- replying, forwarding, pins, marks, receipts, awards, typing
+
+  #renderPinned() {
+    const pinned = this.#pinned();
+    return pinned ? renderPinnedBar(pinned, t(this.#locale), this.#jump) : nothing;
+  }
+
+  /**
+   * The latest pinned message: the chat's, unless the copy held here was unpinned
+   * or deleted since; else the newest pinned one held.
+   */
+  #pinned(): Message | undefined {
+    const latest = this.#chat?.pinnedMessage;
+    const held = latest && this.messages.find((message) => message.id === latest.id);
+    if (latest && !held) return latest;
+    if (held?.pinned && !held.deletedAt) return held;
+    return this.messages.findLast((message) => message.pinned && !message.deletedAt);
+  }
+
+  #renderTyping() {
+    const userId = this.#userId;
+    const typing = (this.#typing.value ?? []).filter((id) => id !== userId);
+    if (typing.length === 0) return nothing;
+    const chat = this.#chat;
+    const names = typing.flatMap((id) => {
+      const user =
+        chat?.peer?.id === id ? chat.peer : this.messages.findLast((message) => message.author.id === id)?.author;
+      return user ? [displayName(user)] : [];
+    });
+    return html`<p part="typing" role="status">${t(this.#locale).typing(names)}</p>`;
+  }
+
+  #onType = (event: Event) => {
+    if (this.chatId && (event.target as Element).localName === 'parta-composer') this.#client?.sendTyping(this.chatId);
+  };
+
+  #startReply(message: ClientMessage) {
+    this.#replyTo = message;
+    this.requestUpdate();
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('parta-composer')?.focus());
+  }
+
+  #cancelReply = () => {
+    this.#replyTo = undefined;
+    this.requestUpdate();
+    this.renderRoot.querySelector<HTMLElement>('parta-composer')?.focus();
+  };
+
+  /** Shows a message: a quote's original, the pinned one. */
+  #jump = (messageId: string) => void this.scrollToMessage(messageId);
+
+  /** What the message actions (loaded on first use) need from the thread. */
+  #actionsHost(): ActionsHost | undefined {
+    const client = this.#client;
+    const chatId = this.chatId;
+    if (!client || !chatId) return undefined;
+    return {
+      client,
+      chatId,
+      locale: this.#locale,
+      chat: this.#chat,
+      me: this.#me.value?.user,
+      // After the content, inside the shadow root, so dialogs take the thread's theme.
+      layer: this.renderRoot.querySelector('.layer')!,
+      reply: (message) => this.#startReply(message as ClientMessage),
+      act: async (action) => {
+        this.#notice = '';
+        try {
+          await action();
+          return true;
+        } catch (error) {
+          this.#notice = this.#describe(error);
+          return false;
+        } finally {
+          this.requestUpdate();
+        }
+      },
+      forwarded: () => {
+        if (this.#selected) this.#leaveSelection();
+      },
+    };
+  }
+
+  /** Runs a message action once its module has loaded; `trigger` gets focus back from a dialog. */
+  async #withActions(run: (module: Actions, host: ActionsHost) => unknown) {
+    const host = this.#actionsHost();
+    if (host) await run(await actions(), host);
+  }
+
+  /** Confirms reading; the core counts it at once, and focus moves to the message's "confirmed" note. */
+  async #confirmRead(message: ClientMessage) {
+    await this.#withActions((module, host) => module.confirmRead(host, message));
+    this.renderRoot
+      .querySelector<HTMLElement>(`[data-message-id="${CSS.escape(message.id)}"] [part~="confirmed"]`)
+      ?.focus();
+  }
 
   // --- editing
 
@@ -621,11 +836,7 @@ export class PartaThread extends LitElement {
     this.requestUpdate();
   };
 
-  #onScroll = () => {
-    const scroller = this.scroller;
-    if (!scroller) return;
-    this.#stick = scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight <= BOTTOM_SLACK;
-  };
+  #onScroll = () => this.#log.onScroll();
 
   #onSend = (event: PartaMessageSendEvent) => {
     const client = this.#client;
@@ -633,8 +844,13 @@ export class PartaThread extends LitElement {
     // Decide after the event has reached the page: a host listener further up may still veto it.
     queueMicrotask(() => {
       if (event.defaultPrevented || !client || !chatId) return;
-      this.#stick = true;
-      client.sendMessage(chatId, event.text, { replyToId: event.replyToId }).catch(() => {});
+      this.#log.stickToBottom();
+      const replyToId = event.replyToId ?? this.#replyTo?.id ?? null;
+      this.#replyTo = undefined;
+      this.requestUpdate();
+      client
+        .sendMessage(chatId, event.text, { replyToId, requiresConfirmation: event.requiresConfirmation })
+        .catch(() => {});
     });
   };
 
@@ -644,10 +860,9 @@ export class PartaThread extends LitElement {
   }
 
   #loadOlder = () => {
-    const scroller = this.scroller;
-    if (!scroller || !this.chatId) return;
-    this.#anchor = { height: scroller.scrollHeight, top: scroller.scrollTop };
-    this.#stick = false;
+    if (!this.chatId) return;
+    // The older messages go above; the ones on screen stay where they are.
+    this.#log.holdPosition();
     void this.#client?.loadOlder(this.chatId);
   };
 }

@@ -1,0 +1,265 @@
+#!/usr/bin/env node
+// Cold start: a page with <parta-thread> is opened in a browser that is already
+// running, and the clock runs from navigation start until 50 messages are
+// painted. Two ways, side by side:
+//   IndexedDB      the thread paints from the local cache, the network answers after
+//   network only   `storage: 'none'`: nothing is painted until the server answers
+// Each is measured over 20 page loads (after 2 warm-up loads), against the real
+// server on loopback, with the page built for production by Vite as a host site
+// would. Budget: IndexedDB p50 ≤ 150 ms.
+//   --loads N   page loads per way (default 20)
+import { spawn } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import { dirname, extname, join, normalize } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+// playwright-core's API, through the root's `playwright` (which wraps it); never a downloaded browser.
+import { chromium } from 'playwright';
+import { build, defaultClientConditions } from 'vite';
+import { chromiumArgs, chromiumPath } from './chromium.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+const args = process.argv.slice(2);
+const loadsAt = args.indexOf('--loads');
+const loads = loadsAt >= 0 ? Number(args[loadsAt + 1]) : 20;
+const warmups = 2;
+const painted = 50;
+const budgetMs = 150;
+const userId = 'u-teacher';
+const chatId = 'chat-teachers';
+
+// ------------------------------------------------------------------ the server
+
+/** The real server on a throwaway PGlite with the demo school, as the browser tests run it. */
+async function startParta() {
+  const child = spawn(
+    process.execPath,
+    ['--conditions=source', '--import', 'tsx', join(root, 'packages/core/test-support/start-server.ts')],
+    { cwd: root, stdio: ['pipe', 'pipe', 'inherit'] },
+  );
+  const lines = createInterface({ input: child.stdout });
+  const url = await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('the Parta server did not start within 60 s')), 60_000);
+    child.once('exit', (code) => reject(new Error(`the Parta server exited with ${code}`)));
+    lines.on('line', (line) => {
+      try {
+        const parsed = JSON.parse(line);
+        if (typeof parsed?.url === 'string') {
+          clearTimeout(timer);
+          resolve(parsed.url);
+        }
+      } catch {}
+    });
+  });
+  return {
+    url,
+    async stop() {
+      if (child.exitCode !== null) return;
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.stdin.end();
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+async function api(base, path, { method = 'GET', body, token } = {}) {
+  const response = await fetch(base + path, {
+    method,
+    headers: {
+      ...(body ? { 'content-type': 'application/json' } : {}),
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+  return response.json();
+}
+
+// ------------------------------------------------------------------ the page
+
+const work = join(root, 'apps', 'demo', '.bench-cold-start');
+
+/** Builds the page: the core client and <parta-thread>, production mode. It records when 50 messages are on screen. */
+async function buildPage() {
+  rmSync(work, { recursive: true, force: true });
+  mkdirSync(work, { recursive: true });
+  writeFileSync(
+    join(work, 'index.html'),
+    `<!doctype html><html lang="ru"><head><meta charset="utf-8"><title>cold start</title></head>
+<body style="margin:0"><script type="module" src="./entry.js"></script></body></html>`,
+  );
+  writeFileSync(
+    join(work, 'entry.js'),
+    `import { createClient } from '@parta/core';
+import '@parta/elements/thread/define';
+
+// When the page's script starts, after the HTML and the bundle have loaded.
+const started = performance.now();
+let ready;
+const params = new URLSearchParams(location.search);
+const chatId = params.get('chat');
+const client = createClient({
+  baseUrl: params.get('server'),
+  // A host page that renders the user's token into the page.
+  getToken: async () => params.get('token'),
+  storage: params.get('storage'),
+});
+const thread = document.createElement('parta-thread');
+thread.style.cssText = 'display:block;height:100vh';
+thread.client = client;
+thread.chatId = chatId;
+document.body.append(thread);
+// When the store first holds 50 messages, from IndexedDB or from the network.
+client.$messages(chatId).subscribe((state) => {
+  if (state.messages.length >= ${painted} && ready === undefined) ready = performance.now();
+});
+
+const shown = () => thread.messages.length >= ${painted} && thread.shadowRoot?.querySelector('[data-message-id]');
+function check() {
+  if (!shown()) return requestAnimationFrame(check);
+  // Rendered, then the frame that puts it on screen.
+  thread.updateComplete.then(() =>
+    requestAnimationFrame(() => {
+      window.partaPainted = {
+        ms: performance.now(),
+        // Still loading: what is on screen came from IndexedDB.
+        fromCache: client.$messages(chatId).get().loading,
+        started,
+        ready,
+      };
+    }),
+  );
+}
+requestAnimationFrame(check);
+`,
+  );
+  await build({
+    configFile: false,
+    logLevel: 'silent',
+    root: work,
+    mode: 'production',
+    resolve: { conditions: ['source', ...defaultClientConditions] },
+    build: { target: 'es2022', outDir: join(work, 'out'), emptyOutDir: true },
+  });
+  return join(work, 'out');
+}
+
+const types = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
+
+/** Serves the built page as a host site would, with no HTTP caching so every load fetches it. */
+async function servePage(dir) {
+  const server = http.createServer((request, response) => {
+    const path = new URL(request.url, 'http://x').pathname;
+    const file = normalize(join(dir, path === '/' ? 'index.html' : path));
+    if (!file.startsWith(dir)) return response.writeHead(403).end();
+    try {
+      const body = readFileSync(file);
+      response.writeHead(200, {
+        'content-type': types[extname(file)] ?? 'application/octet-stream',
+        'cache-control': 'no-store',
+      });
+      response.end(body);
+    } catch {
+      response.writeHead(404).end();
+    }
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${server.address().port}/`, close: () => server.close() };
+}
+
+// ------------------------------------------------------------------ measuring
+
+const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+
+async function measure(context, pageUrl, count) {
+  const times = [];
+  const phases = { started: [], ready: [], render: [] };
+  let fromCache = 0;
+  for (let n = 0; n < warmups + count; n++) {
+    const page = await context.newPage();
+    await page.goto(pageUrl);
+    const result = await page.waitForFunction(() => window.partaPainted, null, { timeout: 15_000 });
+    const { ms, fromCache: cached, started, ready } = await result.jsonValue();
+    // Let the client write its cache (it waits 300 ms after the last change) before the next load.
+    await page.waitForTimeout(400);
+    await page.close();
+    if (n < warmups) continue;
+    times.push(ms);
+    phases.started.push(started);
+    phases.ready.push(ready - started);
+    phases.render.push(ms - ready);
+    if (cached) fromCache++;
+  }
+  const sorted = [...times].sort((a, b) => a - b);
+  const median = (list) =>
+    percentile(
+      [...list].sort((a, b) => a - b),
+      50,
+    );
+  return {
+    p50: percentile(sorted, 50),
+    p95: percentile(sorted, 95),
+    min: sorted[0],
+    max: sorted.at(-1),
+    fromCache,
+    started: median(phases.started),
+    ready: median(phases.ready),
+    render: median(phases.render),
+  };
+}
+
+const parta = await startParta();
+let pageServer;
+let browser;
+try {
+  const { token } = await api(parta.url, '/api/v1/dev/sign-in', { method: 'POST', body: { userId } });
+  // Enough messages that 50 of them fill the first page.
+  for (let n = 1; n <= 60; n++) {
+    await api(parta.url, `/api/v1/chats/${chatId}/messages`, {
+      method: 'POST',
+      token,
+      body: {
+        clientKey: `cold-start-${n}-${Date.now()}`,
+        text: `Сообщение ${n}: повторите параграфы с седьмого по девятый`,
+      },
+    });
+  }
+  pageServer = await servePage(await buildPage());
+  browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+  // One profile for all loads: IndexedDB persists between them as between visits.
+  const context = await browser.newContext({ viewport: { width: 800, height: 900 } });
+  const url = (storage) =>
+    `${pageServer.url}?${new URLSearchParams({ server: parta.url, token, chat: chatId, storage })}`;
+  const cached = await measure(context, url('indexeddb'), loads);
+  const network = await measure(context, url('none'), loads);
+
+  const ms = (value) => `${value.toFixed(1)}`.padStart(7);
+  console.log(`\nCold start to ${painted} messages painted in <parta-thread>, browser running, ${loads} loads each`);
+  console.log(' way             p50 ms   p95 ms   min ms   max ms   painted from cache   budget');
+  console.log(
+    ` IndexedDB      ${ms(cached.p50)}  ${ms(cached.p95)}  ${ms(cached.min)}  ${ms(cached.max)}   ${`${cached.fromCache}/${loads}`.padEnd(18)}   p50 ≤ ${budgetMs} ms`,
+  );
+  console.log(
+    ` network only   ${ms(network.p50)}  ${ms(network.p95)}  ${ms(network.min)}  ${ms(network.max)}   ${`${network.fromCache}/${loads}`.padEnd(18)}   —`,
+  );
+  console.log(` IndexedDB p50 is ${(cached.p50 / network.p50).toFixed(2)}× network-only p50`);
+  console.log(
+    ' where the time goes (p50 of each step, ms): page and script loaded → 50 messages in the store → painted',
+  );
+  for (const [name, r] of [
+    ['IndexedDB', cached],
+    ['network only', network],
+  ]) {
+    console.log(`   ${name.padEnd(13)} ${ms(r.started)} → +${ms(r.ready).trim()} → +${ms(r.render).trim()}`);
+  }
+  if (cached.p50 <= budgetMs) console.log('budget holds');
+  else console.error(`BUDGET FAILED: cold start from IndexedDB p50 ${cached.p50.toFixed(1)} ms, budget ${budgetMs} ms`);
+} finally {
+  await browser?.close();
+  pageServer?.close();
+  await parta.stop();
+  rmSync(work, { recursive: true, force: true });
+}

@@ -1,0 +1,355 @@
+#!/usr/bin/env node
+// The long thread benchmark (part of `pnpm bench`): a real Parta server (in-memory PGlite,
+// scripts/bench-thread-server.ts) whose chat 9А holds 10,000 messages, and <parta-thread>
+// built for production by Vite, in headless Chromium. The reader's client loads the whole
+// chat into its store page by page over HTTP first, then the thread is put on the page with
+// that client, so the figures are the widget's own: first paint, DOM nodes in its shadow
+// root, appending one live message (sent by another user through the server, timed from the
+// store's change to the rendered, laid-out update; median of many), and frames while
+// scrolling up through the thread. Side by side: the thread as it was before virtualization
+// (git show of packages/elements/src/thread/thread.ts at BASELINE_COMMIT, one <li> per message
+// with a plain `repeat`), run the same way with the same client. Prints a table; exits 0.
+import { execFileSync, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { createRequire } from 'node:module';
+import { dirname, extname, join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { build, defaultClientConditions } from 'vite';
+import { chromiumArgs, chromiumPath } from './chromium.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const work = join(root, 'apps', 'demo', '.bench-thread');
+/** The last commit whose thread rendered every message (before the virtualized log). */
+const BASELINE_COMMIT = '60caadf';
+const budgets = { paintMs: 100, elements: 500, appendMs: 2 };
+const THREAD_HEIGHT = 600;
+
+const require = createRequire(import.meta.url);
+const { chromium } = require(
+  require.resolve('playwright-core', { paths: [dirname(require.resolve('playwright/package.json'))] }),
+);
+
+// --- the server with 10,000 messages
+function startParta() {
+  const child = spawn(
+    process.execPath,
+    ['--conditions=source', '--import', 'tsx', join(root, 'scripts', 'bench-thread-server.ts')],
+    { cwd: root, stdio: ['pipe', 'pipe', 'inherit'] },
+  );
+  const lines = createInterface({ input: child.stdout });
+  const ready = new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('the bench server did not start within 120 s')), 120_000);
+    child.once('exit', (code) => reject(new Error(`the bench server exited with ${code}`)));
+    lines.on('line', (line) => {
+      try {
+        const parsed = JSON.parse(line);
+        if (parsed?.url) {
+          clearTimeout(timer);
+          resolve(parsed);
+        }
+      } catch {}
+    });
+  });
+  return {
+    ready,
+    async stop() {
+      if (child.exitCode !== null) return;
+      const exited = once(child, 'exit');
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
+
+// --- the page: the production build of the thread, the old one beside it
+function baselineSource() {
+  try {
+    const source = execFileSync('git', ['show', `${BASELINE_COMMIT}:packages/elements/src/thread/thread.ts`], {
+      cwd: root,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
+    const elements = join(root, 'packages', 'elements', 'src');
+    // Its relative imports point into the elements package, where they were.
+    return source
+      .replace(/from '\.\.\/([^']+)\.js'/g, (_, path) => `from '${join(elements, path)}.ts'`)
+      .replace(/from '\.\/([^']+)\.js'/g, (_, path) => `from '${join(elements, 'thread', path)}.ts'`);
+  } catch {
+    return null;
+  }
+}
+
+const pageScript = `
+import { createClient } from '@parta/core';
+import { routes } from '@parta/protocol';
+import '@parta/elements/thread/define';
+import { PlainThread } from './plain-thread.ts';
+
+if (PlainThread) customElements.define('parta-thread-plain', PlainThread);
+const params = new URLSearchParams(location.search);
+const baseUrl = params.get('server');
+const chatId = params.get('chat');
+const token = async (userId) => {
+  const response = await fetch(baseUrl + routes.devSignIn, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ userId }),
+  });
+  return (await response.json()).token;
+};
+const frame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+const until = async (check) => {
+  while (!check()) await new Promise((resolve) => setTimeout(resolve, 20));
+};
+const percentile = (values, p) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length - 1) * p))];
+};
+
+let reader;
+let writer;
+let $thread;
+let changedAt = 0;
+
+async function setup() {
+  reader = createClient({ baseUrl, getToken: () => token('u-student-1'), storage: 'none' });
+  writer = createClient({ baseUrl, getToken: () => token('u-teacher'), storage: 'none' });
+  for (const client of [reader, writer]) {
+    client.$chats.listen(() => {});
+    client.$me.listen(() => {});
+  }
+  $thread = reader.$messages(chatId);
+  // First listener of the store: when it changed, before the thread hears of it.
+  $thread.listen(() => {
+    changedAt = performance.now();
+  });
+  await until(() => !$thread.get().loading && reader.$connection.get() === 'online' && writer.$connection.get() === 'online');
+  const started = performance.now();
+  while ($thread.get().hasMore) await reader.loadOlder(chatId);
+  return { held: $thread.get().messages.length, loadMs: performance.now() - started };
+}
+
+async function open(tag) {
+  document.body.replaceChildren();
+  await frame();
+  await frame();
+  const started = performance.now();
+  const el = document.createElement(tag);
+  el.style.cssText = 'display:flex;width:480px;height:${THREAD_HEIGHT}px';
+  el.client = reader;
+  el.chatId = chatId;
+  document.body.append(el);
+  while (!(await el.updateComplete)) {}
+  await frame();
+  const paintMs = performance.now() - started;
+  const shadow = el.shadowRoot;
+  const walker = document.createTreeWalker(shadow);
+  let nodes = 0;
+  while (walker.nextNode()) nodes++;
+  return { el, paintMs, elements: shadow.querySelectorAll('*').length, nodes, rows: shadow.querySelectorAll('li').length };
+}
+
+async function paint(tag, times) {
+  const runs = [];
+  for (let n = 0; n < times; n++) {
+    const { el, ...figures } = await open(tag);
+    runs.push(figures);
+  }
+  return { first: runs[0], median: percentile(runs.map((run) => run.paintMs), 0.5), last: runs.at(-1) };
+}
+
+async function append(tag, count) {
+  const { el } = await open(tag);
+  const times = [];
+  for (let n = 0; n < count; n++) {
+    const text = 'append ' + tag + ' ' + n + ' ' + Math.random().toString(36).slice(2);
+    const seen = new Promise((resolve) => {
+      const stop = $thread.listen((state) => {
+        if (state.messages.at(-1)?.text !== text) return;
+        stop();
+        resolve();
+      });
+    });
+    await writer.sendMessage(chatId, text);
+    await seen;
+    while (!(await el.updateComplete)) {}
+    times.push(performance.now() - changedAt);
+    await frame();
+  }
+  const scroller = el.shadowRoot.querySelector('[part~="messages"]');
+  const atBottom = scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight < 2;
+  return { median: percentile(times, 0.5), p95: percentile(times, 0.95), atBottom };
+}
+
+async function scroll(tag, frames, step) {
+  const { el } = await open(tag);
+  const scroller = el.shadowRoot.querySelector('[part~="messages"]');
+  await frame();
+  const deltas = [];
+  await new Promise((resolve) => {
+    let last = 0;
+    let n = 0;
+    const tick = (now) => {
+      if (last) deltas.push(now - last);
+      last = now;
+      scroller.scrollTop -= step;
+      if (++n <= frames) requestAnimationFrame(tick);
+      else resolve();
+    };
+    requestAnimationFrame(tick);
+  });
+  const budget = 1000 / 60;
+  const rendered = el.shadowRoot.querySelectorAll('li').length;
+  return {
+    p50: percentile(deltas, 0.5),
+    p95: percentile(deltas, 0.95),
+    max: Math.max(...deltas),
+    dropped: deltas.reduce((sum, delta) => sum + Math.max(0, Math.round(delta / budget) - 1), 0),
+    frames: deltas.length,
+    rendered,
+  };
+}
+
+window.bench = { setup, paint, append, scroll, hasPlain: Boolean(PlainThread) };
+`;
+
+async function buildPage() {
+  rmSync(work, { recursive: true, force: true });
+  mkdirSync(work, { recursive: true });
+  const baseline = baselineSource();
+  writeFileSync(
+    join(work, 'plain-thread.ts'),
+    baseline
+      ? baseline.replace('export class PartaThread', 'export class PlainThread')
+      : 'export const PlainThread = null;\n',
+  );
+  writeFileSync(join(work, 'entry.ts'), pageScript);
+  writeFileSync(
+    join(work, 'index.html'),
+    '<!doctype html><html><head><meta charset="utf-8"><style>body{margin:0}</style></head><body><script type="module" src="./entry.ts"></script></body></html>',
+  );
+  await build({
+    configFile: false,
+    logLevel: 'silent',
+    root: work,
+    mode: 'production',
+    base: './',
+    resolve: { conditions: ['source', ...defaultClientConditions] },
+    build: { target: 'es2022', outDir: join(work, 'out'), emptyOutDir: true },
+  });
+  return Boolean(baseline);
+}
+
+function serve(dir) {
+  const types = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
+  const server = createServer((request, response) => {
+    const path = new URL(request.url, 'http://x').pathname.replace(/^\/+/, '') || 'index.html';
+    try {
+      const body = readFileSync(join(dir, path));
+      response.writeHead(200, { 'content-type': types[extname(path)] ?? 'application/octet-stream' });
+      response.end(body);
+    } catch {
+      response.writeHead(404).end();
+    }
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+const fmt = (value, digits = 1) => (value === undefined || value === null ? '—' : value.toFixed(digits));
+const ratio = (plain, virtual) => (plain && virtual ? `${(plain / virtual).toFixed(1)}×` : '—');
+const mark = (value, budget) => (value <= budget ? `≤ ${budget} ok` : `≤ ${budget} OVER`);
+
+const parta = startParta();
+let browser;
+let pageServer;
+try {
+  const [{ url, chatId, count }, hasBaseline] = await Promise.all([parta.ready, buildPage()]);
+  pageServer = await serve(join(work, 'out'));
+  browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+  const page = await browser.newPage({ viewport: { width: 800, height: 900 } });
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(
+    `http://127.0.0.1:${pageServer.address().port}/index.html?server=${encodeURIComponent(url)}&chat=${chatId}`,
+  );
+  await page.waitForFunction(() => Boolean(window.bench));
+  const setup = await page.evaluate(() => window.bench.setup());
+  const run = (tag) =>
+    page.evaluate(
+      async (name) => ({
+        paint: await window.bench.paint(name, 5),
+        append: await window.bench.append(name, 40),
+        scroll: await window.bench.scroll(name, 240, 150),
+      }),
+      tag,
+    );
+  const virtual = await run('parta-thread');
+  const plain = hasBaseline ? await run('parta-thread-plain') : null;
+  if (errors.length) console.error(`page errors: ${errors.join('; ')}`);
+
+  console.log(
+    `\nLong thread: ${setup.held.toLocaleString('en')} messages of ${count.toLocaleString('en')} seeded in one chat, held by the reader's store`,
+  );
+  console.log(
+    `(real server on PGlite, loaded over HTTP in ${(setup.loadMs / 1000).toFixed(1)} s; thread ${THREAD_HEIGHT} px tall, headless Chromium)`,
+  );
+  console.log(
+    ` figure                         virtualized   before (plain repeat)   before/now   budget`,
+  );
+  const line = (name, now, before, budget = '', digits = 1) =>
+    console.log(
+      ` ${name.padEnd(30)} ${fmt(now, digits).padStart(11)}   ${fmt(before, digits).padStart(21)}   ${ratio(before, now).padStart(10)}   ${budget}`,
+    );
+  line('first paint, first run, ms', virtual.paint.first.paintMs, plain?.paint.first.paintMs);
+  line(
+    'first paint, median of 5, ms',
+    virtual.paint.median,
+    plain?.paint.median,
+    mark(virtual.paint.median, budgets.paintMs),
+  );
+  line(
+    'elements in the shadow root',
+    virtual.paint.last.elements,
+    plain?.paint.last.elements,
+    mark(virtual.paint.last.elements, budgets.elements),
+    0,
+  );
+  line('all nodes in the shadow root', virtual.paint.last.nodes, plain?.paint.last.nodes, '', 0);
+  line('message rows rendered', virtual.paint.last.rows, plain?.paint.last.rows, '', 0);
+  line(
+    'append one, median of 40, ms',
+    virtual.append.median,
+    plain?.append.median,
+    mark(virtual.append.median, budgets.appendMs),
+    2,
+  );
+  line('append one, p95, ms', virtual.append.p95, plain?.append.p95, '', 2);
+  line('scroll frame p50, ms', virtual.scroll.p50, plain?.scroll.p50);
+  line('scroll frame p95, ms', virtual.scroll.p95, plain?.scroll.p95);
+  line('scroll frame max, ms', virtual.scroll.max, plain?.scroll.max);
+  line(`dropped frames of ${virtual.scroll.frames}`, virtual.scroll.dropped, plain?.scroll.dropped, '', 0);
+  console.log(
+    ` (scrolling: ${virtual.scroll.frames} frames, 150 px up per frame from the newest, set by script each frame)`,
+  );
+  if (!virtual.append.atBottom) console.log(' note: the virtualized thread did not stay at the bottom while appending');
+  if (!hasBaseline) console.log(` the old thread (${BASELINE_COMMIT}) is not in this checkout: no baseline`);
+  const over = [
+    virtual.paint.median > budgets.paintMs && 'first paint',
+    virtual.paint.last.elements > budgets.elements && 'DOM nodes',
+    virtual.append.median > budgets.appendMs && 'append',
+  ].filter(Boolean);
+  console.log(over.length ? `over budget: ${over.join(', ')}` : 'thread budgets hold');
+} catch (error) {
+  console.error(`bench-thread could not run: ${error?.stack ?? error}`);
+} finally {
+  await browser?.close();
+  pageServer?.close();
+  await parta.stop();
+  rmSync(work, { recursive: true, force: true });
+}
+process.exit(0);
