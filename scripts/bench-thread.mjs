@@ -11,7 +11,7 @@
 // with a plain `repeat`), run the same way with the same client. Prints a table; exits 0.
 import { execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import { dirname, extname, join } from 'node:path';
@@ -165,6 +165,7 @@ async function paint(tag, times) {
 
 async function append(tag, count) {
   const { el } = await open(tag);
+  const scroller = el.shadowRoot.querySelector('[part~="messages"]');
   const times = [];
   for (let n = 0; n < count; n++) {
     const text = 'append ' + tag + ' ' + n + ' ' + Math.random().toString(36).slice(2);
@@ -177,11 +178,13 @@ async function append(tag, count) {
     });
     await writer.sendMessage(chatId, text);
     await seen;
-    while (!(await el.updateComplete)) {}
+    // The update that renders it, and the layout it needs; not the ones after it (marking the chat read).
+    if (el.isUpdatePending) await el.updateComplete;
+    void scroller.scrollHeight;
     times.push(performance.now() - changedAt);
+    while (!(await el.updateComplete)) {}
     await frame();
   }
-  const scroller = el.shadowRoot.querySelector('[part~="messages"]');
   const atBottom = scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight < 2;
   return { median: percentile(times, 0.5), p95: percentile(times, 0.95), atBottom };
 }
@@ -215,7 +218,50 @@ async function scroll(tag, frames, step) {
   };
 }
 
-window.bench = { setup, paint, append, scroll, hasPlain: Boolean(PlainThread) };
+async function probe() {
+  const { el } = await open('parta-thread');
+  const proto = Object.getPrototypeOf(el);
+  const log = [];
+  let current;
+  const original = proto.performUpdate;
+  el.performUpdate = function () {
+    const started = performance.now();
+    const result = original.call(this);
+    current?.push(Math.round((started - changedAt) * 10) / 10 + ':' + Math.round((performance.now() - started) * 100) / 100);
+    return result;
+  };
+  const reasons = new Map();
+  const request = proto.requestUpdate;
+  el.requestUpdate = function (...args) {
+    if (current && !this.isUpdatePending) {
+      const where = (new Error().stack ?? '').split(String.fromCharCode(10)).slice(2, 7).map((line) => line.trim().split(' ')[1] ?? '').join(' < ');
+      reasons.set(where, (reasons.get(where) ?? 0) + 1);
+    }
+    return request.apply(this, args);
+  };
+  for (let n = 0; n < 5; n++) {
+    current = [];
+    (globalThis.lwTimes ?? []).splice(0);
+    const text = 'probe ' + n + Math.random();
+    const seen = new Promise((resolve) => {
+      const stop = $thread.listen((state) => {
+        if (state.messages.at(-1)?.text !== text) return;
+        stop();
+        resolve();
+      });
+    });
+    await writer.sendMessage(chatId, text);
+    await seen;
+    while (!(await el.updateComplete)) {}
+    const total = performance.now() - changedAt;
+    await frame();
+    await frame();
+    log.push({ total: Math.round(total * 100) / 100, updates: current, lw: (globalThis.lwTimes ?? []).splice(0) });
+  }
+  return JSON.stringify(log) + ' || ' + [...reasons].map(([where, count]) => count + ' ' + where).join(' || ');
+}
+
+window.bench = { setup, paint, append, scroll, probe, hasPlain: Boolean(PlainThread) };
 `;
 
 async function buildPage() {
@@ -229,6 +275,11 @@ async function buildPage() {
       : 'export const PlainThread = null;\n',
   );
   writeFileSync(join(work, 'entry.ts'), pageScript);
+  // Decorators compile as in the packages (legacy decorators, no define semantics for fields).
+  writeFileSync(
+    join(work, 'tsconfig.json'),
+    JSON.stringify({ extends: '../../../tsconfig.json', compilerOptions: { composite: false }, include: ['*.ts'] }),
+  );
   writeFileSync(
     join(work, 'index.html'),
     '<!doctype html><html><head><meta charset="utf-8"><style>body{margin:0}</style></head><body><script type="module" src="./entry.ts"></script></body></html>',
@@ -239,14 +290,18 @@ async function buildPage() {
     root: work,
     mode: 'production',
     base: './',
-    resolve: { conditions: ['source', ...defaultClientConditions] },
-    build: { target: 'es2022', outDir: join(work, 'out'), emptyOutDir: true },
+    resolve: {
+      conditions: ['source', ...defaultClientConditions],
+      // The old thread's own imports (lit), from where it lived: the elements package.
+      alias: [{ find: 'lit', replacement: realpathSync(join(root, 'packages', 'elements', 'node_modules', 'lit')) }],
+    },
+    build: { target: 'es2022', outDir: join(work, 'out'), emptyOutDir: true, minify: !process.env.PARTA_BENCH_PROFILE },
   });
   return Boolean(baseline);
 }
 
 function serve(dir) {
-  const types = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
+  const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css' };
   const server = createServer((request, response) => {
     const path = new URL(request.url, 'http://x').pathname.replace(/^\/+/, '') || 'index.html';
     try {
@@ -267,13 +322,14 @@ const mark = (value, budget) => (value <= budget ? `≤ ${budget} ok` : `≤ ${b
 const parta = startParta();
 let browser;
 let pageServer;
+const errors = [];
 try {
   const [{ url, chatId, count }, hasBaseline] = await Promise.all([parta.ready, buildPage()]);
   pageServer = await serve(join(work, 'out'));
   browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
   const page = await browser.newPage({ viewport: { width: 800, height: 900 } });
-  const errors = [];
   page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
   await page.goto(
     `http://127.0.0.1:${pageServer.address().port}/index.html?server=${encodeURIComponent(url)}&chat=${chatId}`,
   );
@@ -288,6 +344,26 @@ try {
       }),
       tag,
     );
+  if (process.env.PARTA_BENCH_PROFILE) {
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+    await cdp.send('Profiler.start');
+    console.log(await page.evaluate(() => window.bench.append('parta-thread', 30)));
+    console.log(await page.evaluate(() => window.bench.probe?.()));
+    const { profile } = await cdp.send('Profiler.stop');
+    const self = new Map();
+    const dt = profile.timeDeltas;
+    const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+    profile.samples.forEach((id, index) => {
+      const frame = byId.get(id).callFrame;
+      const key = `${frame.functionName || '(anon)'} ${frame.url.split('/').pop()}:${frame.lineNumber}`;
+      self.set(key, (self.get(key) ?? 0) + (dt[index] ?? 0) / 1000);
+    });
+    for (const [key, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 30))
+      console.log(ms.toFixed(1).padStart(8), key);
+    process.exit(0);
+  }
   const virtual = await run('parta-thread');
   const plain = hasBaseline ? await run('parta-thread-plain') : null;
   if (errors.length) console.error(`page errors: ${errors.join('; ')}`);
@@ -298,9 +374,7 @@ try {
   console.log(
     `(real server on PGlite, loaded over HTTP in ${(setup.loadMs / 1000).toFixed(1)} s; thread ${THREAD_HEIGHT} px tall, headless Chromium)`,
   );
-  console.log(
-    ` figure                         virtualized   before (plain repeat)   before/now   budget`,
-  );
+  console.log(` figure                         virtualized   before (plain repeat)   before/now   budget`);
   const line = (name, now, before, budget = '', digits = 1) =>
     console.log(
       ` ${name.padEnd(30)} ${fmt(now, digits).padStart(11)}   ${fmt(before, digits).padStart(21)}   ${ratio(before, now).padStart(10)}   ${budget}`,
@@ -346,10 +420,11 @@ try {
   console.log(over.length ? `over budget: ${over.join(', ')}` : 'thread budgets hold');
 } catch (error) {
   console.error(`bench-thread could not run: ${error?.stack ?? error}`);
+  if (errors.length) console.error(`page errors: ${errors.join('; ')}`);
 } finally {
   await browser?.close();
   pageServer?.close();
   await parta.stop();
-  rmSync(work, { recursive: true, force: true });
+  if (!process.env.PARTA_BENCH_KEEP) rmSync(work, { recursive: true, force: true });
 }
 process.exit(0);

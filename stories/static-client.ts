@@ -28,6 +28,8 @@ export interface StaticData {
   chats: ChatSummary[];
   messages: Record<string, Message[]>;
   typing?: Record<string, string[]>;
+  /** What `GET /api/v1/important` answers. */
+  important?: { chat: { id: string; title: string }; message: Message }[];
 }
 
 export function staticClient(data: StaticData): PartaClient {
@@ -55,10 +57,16 @@ export function staticClient(data: StaticData): PartaClient {
         error: null,
       } as MessagesState),
     $typing: (chatId: string) => fixed(data.typing?.[chatId] ?? []),
+    request: (path: string) =>
+      path === '/api/v1/important' ? Promise.resolve({ items: data.important ?? [] }) : new Promise(() => {}),
   };
-  // Anything else a widget calls (markRead, sendTyping, loadOlder…) is a no-op that never settles.
+  // Any other method a widget calls (markRead, sendTyping, loadOlder…) is a no-op that never settles.
+  // Not for Lit's and promises' own probes (`_$litDirective$`, `then`), which must find nothing.
   return new Proxy(known, {
-    get: (target, key: string) => (key in target ? target[key] : () => new Promise(() => {})),
+    get: (target, key) =>
+      typeof key !== 'string' || key in target || key.startsWith('_') || key === 'then'
+        ? target[key as string]
+        : () => new Promise(() => {}),
   }) as unknown as PartaClient;
 }
 
@@ -77,6 +85,7 @@ export const people = {
   teacher: person('u-teacher', 'Петрова', 'Мария', 'Ивановна', true),
   student: person('u-student-1', 'Смирнов', 'Иван', 'Алексеевич'),
   student2: person('u-student-2', 'Кузнецова', 'Анна', 'Сергеевна'),
+  parent: person('u-parent-1', 'Смирнова', 'Ольга', 'Петровна'),
 };
 
 let seq = 0;

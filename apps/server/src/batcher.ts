@@ -152,9 +152,14 @@ export function createBatcher(
     /** A member's read position moved forward. */
     read: (chatId: string, userId: string, seq: number) =>
       signal(chatId, { type: 'receipts', chatId, reads: { [userId]: seq }, confirmations: {} }),
-    /** A message that asked for read confirmation now has `count` confirmations. */
-    confirmed: (chatId: string, messageId: string, count: number) =>
-      signal(chatId, { type: 'receipts', chatId, reads: {}, confirmations: { [messageId]: count } }),
+    /** A message that asked for read confirmation now has `count` confirmations; the one who confirmed read up to `reader.seq`. */
+    confirmed: (chatId: string, messageId: string, count: number, reader: { userId: string; seq: number }) =>
+      signal(chatId, {
+        type: 'receipts',
+        chatId,
+        reads: { [reader.userId]: reader.seq },
+        confirmations: { [messageId]: count },
+      }),
     /** A member is typing in the chat. */
     typing: (chatId: string, userId: string) => signal(chatId, { type: 'typing', chatId, userIds: [userId] }),
     close() {

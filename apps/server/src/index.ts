@@ -57,6 +57,8 @@ export interface ServerOptions {
   host?: string;
   /** PostgreSQL connection string; without it the server runs on embedded PGlite. */
   databaseUrl?: string;
+  /** PostgreSQL connections this process keeps (default 20): every send holds one for two short statements. */
+  databasePoolSize?: number;
   /** PGlite data directory (default: in memory, gone when the server closes). */
   dataDir?: string;
   /** Redis URL for pub/sub between several server processes. */

@@ -30,6 +30,7 @@ const server = await startServer({
   port: Number(env.PORT ?? 8787),
   host: env.HOST ?? '127.0.0.1',
   databaseUrl: env.DATABASE_URL,
+  databasePoolSize: env.PARTA_DB_POOL ? Number(env.PARTA_DB_POOL) : undefined,
   dataDir: env.DATABASE_URL ? undefined : (env.PARTA_DATA_DIR ?? join(root, '.data', 'pglite')),
   redisUrl: env.REDIS_URL,
   livekit: {

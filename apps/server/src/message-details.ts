@@ -82,23 +82,25 @@ export async function decorateMessages(db: Reader, page: Message[], readerId?: s
   ];
   const chatIds = [...new Set(live.map((message) => message.chatId))];
 
-  const [replies, important, confirmations, memberCounts, recipients, readerSources] = await Promise.all([
+  // One after another: inside a transaction they share one connection.
+  const replies =
     replyIds.length === 0
       ? []
-      : db
+      : await db
           .select({ message: messages, author: users })
           .from(messages)
           .innerJoin(users, eq(users.id, messages.authorId))
-          .where(inArray(messages.id, replyIds)),
-    readerId
-      ? db
-          .select({ messageId: importantMessages.messageId })
-          .from(importantMessages)
-          .where(and(eq(importantMessages.userId, readerId), inArray(importantMessages.messageId, ids)))
-      : [],
+          .where(inArray(messages.id, replyIds));
+  const important = readerId
+    ? await db
+        .select({ messageId: importantMessages.messageId })
+        .from(importantMessages)
+        .where(and(eq(importantMessages.userId, readerId), inArray(importantMessages.messageId, ids)))
+    : [];
+  const confirmations =
     confirmIds.length === 0
       ? []
-      : db
+      : await db
           .select({
             messageId: messageConfirmations.messageId,
             count: sql<number>`count(*)`.mapWith(Number),
@@ -106,13 +108,15 @@ export async function decorateMessages(db: Reader, page: Message[], readerId?: s
           })
           .from(messageConfirmations)
           .where(inArray(messageConfirmations.messageId, confirmIds))
-          .groupBy(messageConfirmations.messageId),
+          .groupBy(messageConfirmations.messageId);
+  const memberCounts =
     confirmIds.length === 0
       ? []
-      : confirmationTotals(db, chatIds, [...new Set(live.map((message) => message.author.id))]),
+      : await confirmationTotals(db, chatIds, [...new Set(live.map((message) => message.author.id))]);
+  const recipients =
     awards.length === 0
       ? []
-      : db
+      : await db
           .select()
           .from(users)
           .where(
@@ -120,14 +124,14 @@ export async function decorateMessages(db: Reader, page: Message[], readerId?: s
               users.id,
               awards.map((award) => award.recipientId),
             ),
-          ),
+          );
+  const readerSources =
     readerId && sourceChats.length > 0
-      ? db
+      ? await db
           .select({ chatId: chatMembers.chatId })
           .from(chatMembers)
           .where(and(eq(chatMembers.userId, readerId), inArray(chatMembers.chatId, sourceChats)))
-      : [],
-  ]);
+      : [];
 
   const replyById = new Map(replies.map((row) => [row.message.id, row]));
   const importantIds = new Set(important.map((row) => row.messageId));
@@ -181,17 +185,15 @@ export async function decorateMessages(db: Reader, page: Message[], readerId?: s
 
 /** Members per chat, and which of the page's authors are among them (they are not asked to confirm). */
 async function confirmationTotals(db: Reader, chatIds: string[], authorIds: string[]) {
-  const [counts, authors] = await Promise.all([
-    db
-      .select({ chatId: chatMembers.chatId, count: sql<number>`count(*)`.mapWith(Number) })
-      .from(chatMembers)
-      .where(inArray(chatMembers.chatId, chatIds))
-      .groupBy(chatMembers.chatId),
-    db
-      .select({ chatId: chatMembers.chatId, userId: chatMembers.userId })
-      .from(chatMembers)
-      .where(and(inArray(chatMembers.chatId, chatIds), inArray(chatMembers.userId, authorIds))),
-  ]);
+  const counts = await db
+    .select({ chatId: chatMembers.chatId, count: sql<number>`count(*)`.mapWith(Number) })
+    .from(chatMembers)
+    .where(inArray(chatMembers.chatId, chatIds))
+    .groupBy(chatMembers.chatId);
+  const authors = await db
+    .select({ chatId: chatMembers.chatId, userId: chatMembers.userId })
+    .from(chatMembers)
+    .where(and(inArray(chatMembers.chatId, chatIds), inArray(chatMembers.userId, authorIds)));
   return counts.map((entry) => ({
     ...entry,
     authorIds: new Set(authors.filter((row) => row.chatId === entry.chatId).map((row) => row.userId)),

@@ -280,7 +280,7 @@ for (const backend of backends)
       const receipts = await watcher.next(
         (f) => f.type === 'receipts' && f.chatId === chat && f.confirmations[message.id] === 1,
       );
-      assert.ok(receipts.type === 'receipts' && (receipts.reads[student1] ?? 0) >= message.seq);
+      assert.ok(receipts.type === 'receipts' && (receipts.reads[student1] ?? 0) >= message.seq, 'in one frame');
 
       const asStudent = (await historyOf(studentToken)).find((m) => m.id === message.id)!;
       assert.deepEqual(asStudent.confirmation, { confirmed: 1, total: count - 1, byMe: true });

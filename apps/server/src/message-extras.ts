@@ -18,7 +18,6 @@ import {
 } from '@parta/protocol';
 import { and, asc, desc, eq, inArray, isNotNull, isNull, lte, ne, or, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
-import type { Batcher } from './batcher.ts';
 import { appendEvent, displayName, listChats, requireMember, type Tx, toMessage, userSummary } from './chats.ts';
 import { parse, type ServerContext } from './context.ts';
 import type { Database } from './db/index.ts';
@@ -599,18 +598,6 @@ export function startSweeper(context: Pick<ServerContext, 'db' | 'hub'>, interva
 
 // ------------------------------------------------------------------ routes
 
-/** After a member's read position moved: their other tabs drop the badge, the chat's members see ✓✓. */
-export async function announceRead(
-  context: Pick<ServerContext, 'db' | 'bus'> & { batcher: Batcher },
-  chatId: string,
-  userId: string,
-  readSeq: number,
-) {
-  const [chat] = await listChats(context.db, userId, chatId);
-  if (chat) await context.bus.publish(`user:${userId}`, { type: 'chat', chat });
-  await context.batcher.read(chatId, userId, readSeq);
-}
-
 export async function registerMessageRoutes(app: FastifyInstance, context: ServerContext): Promise<void> {
   const { db, hub, bus, batcher } = context;
   type MessageParams = { Params: { chatId: string; messageId: string } };
@@ -659,8 +646,10 @@ export async function registerMessageRoutes(app: FastifyInstance, context: Serve
     const { userId, orgId: site } = await context.principal(request);
     const { chatId, messageId } = request.params;
     const { confirmation, readSeq, count } = await confirmMessage(db, userId, chatId, messageId, site);
-    await batcher.confirmed(chatId, messageId, count);
-    await announceRead(context, chatId, userId, readSeq);
+    // One signal: members see the confirmation and the read position together.
+    await batcher.confirmed(chatId, messageId, count, { userId, seq: readSeq });
+    const [chat] = await listChats(db, userId, chatId);
+    if (chat) await bus.publish(`user:${userId}`, { type: 'chat', chat });
     return { confirmation };
   });
 

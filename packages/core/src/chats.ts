@@ -1,24 +1,21 @@
 import {
   type ChatInvite,
-  ChatInvitePreview,
-  ChatInviteResponse,
-  ChatMember,
-  ChatMembersResponse,
+  type ChatInvitePreview,
+  type ChatMember,
+  type ChatMembersResponse,
   type ChatMineBody,
-  ChatResponse,
+  type ChatResponse,
   type ChatSummary,
-  ChatSummary as ChatSummarySchema,
   type CreateChatBody,
   chatRoutes,
-  Folder,
+  type Folder,
   type FolderBody,
-  FoldersResponse,
-  MeResponse,
+  type FoldersResponse,
+  type MeResponse,
   routes,
   type UpdateChatBody,
 } from '@parta/protocol';
 import type { ReadableAtom } from 'nanostores';
-import * as z from 'zod/mini';
 import type { Requester } from './community.js';
 
 /**
@@ -44,11 +41,6 @@ export interface ChatListHost extends Requester {
   setFolders(folders: Folder[]): void;
 }
 
-const ChatAnswer = z.object({ chat: z.nullable(ChatSummarySchema) });
-const AddMembersAnswer = z.object({ chat: ChatSummarySchema, added: z.array(z.string()) });
-const MemberAnswer = z.object({ member: ChatMember });
-const FolderAnswer = z.object({ folder: Folder, folders: z.array(Folder) });
-
 async function answered(client: ChatListHost, request: Promise<ChatResponse>): Promise<ChatSummary> {
   const { chat } = await request;
   client.upsertChat(chat);
@@ -63,17 +55,17 @@ async function answered(client: ChatListHost, request: Promise<ChatResponse>): P
  * `fromChatId` copies that chat's members into the new group.
  */
 export function createChat(client: ChatListHost, body: CreateChatBody): Promise<ChatSummary> {
-  return answered(client, client.request(routes.chats, { method: 'POST', body, schema: ChatResponse }));
+  return answered(client, client.request<ChatResponse>(routes.chats, { method: 'POST', body }));
 }
 
 /** The user's "Saved messages", a personal chat with oneself (made on first use). */
 export function openSavedChat(client: ChatListHost): Promise<ChatSummary> {
-  return answered(client, client.request(chatRoutes.savedChat, { method: 'POST', body: {}, schema: ChatResponse }));
+  return answered(client, client.request<ChatResponse>(chatRoutes.savedChat, { method: 'POST', body: {} }));
 }
 
 /** The chat as this member sees it, fresh from the server. */
 export function getChat(client: ChatListHost, chatId: string): Promise<ChatSummary> {
-  return answered(client, client.request(chatRoutes.chat(chatId), { schema: ChatResponse }));
+  return answered(client, client.request<ChatResponse>(chatRoutes.chat(chatId)));
 }
 
 /**
@@ -81,7 +73,7 @@ export function getChat(client: ChatListHost, chatId: string): Promise<ChatSumma
  * (administrators). Every member sees the change through a `chat.updated` event.
  */
 export function updateChat(client: ChatListHost, chatId: string, body: UpdateChatBody): Promise<ChatSummary> {
-  return answered(client, client.request(chatRoutes.chat(chatId), { method: 'PATCH', body, schema: ChatResponse }));
+  return answered(client, client.request<ChatResponse>(chatRoutes.chat(chatId), { method: 'PATCH', body }));
 }
 
 // ------------------------------------------------------------------ members
@@ -101,18 +93,16 @@ export function listChatMembers(
   chatId: string,
   options: ChatMembersOptions = {},
 ): Promise<ChatMembersResponse> {
-  return client.request(chatRoutes.chatMembers(chatId), {
+  return client.request<ChatMembersResponse>(chatRoutes.chatMembers(chatId), {
     query: { q: options.q || undefined, limit: options.limit },
-    schema: ChatMembersResponse,
   });
 }
 
 /** Adds people one may contact; they get the chat live. Resolves with the chat's new state. */
 export async function addChatMembers(client: ChatListHost, chatId: string, userIds: string[]): Promise<ChatSummary> {
-  const { chat } = await client.request(chatRoutes.chatMembers(chatId), {
+  const { chat } = await client.request<{ chat: ChatSummary; added: string[] }>(chatRoutes.chatMembers(chatId), {
     method: 'POST',
     body: { userIds },
-    schema: AddMembersAnswer,
   });
   client.upsertChat(chat);
   return chat;
@@ -127,9 +117,8 @@ export async function removeChatMember(
   chatId: string,
   userId: string,
 ): Promise<ChatSummary | null> {
-  const { chat } = await client.request(chatRoutes.chatMember(chatId, userId), {
+  const { chat } = await client.request<{ chat: ChatSummary | null }>(chatRoutes.chatMember(chatId, userId), {
     method: 'DELETE',
-    schema: ChatAnswer,
   });
   if (chat) client.upsertChat(chat);
   else client.removeChat(chatId);
@@ -138,7 +127,7 @@ export async function removeChatMember(
 
 /** Leaves the chat: it goes from the list at once. Structure chats and "Saved messages" cannot be left. */
 export async function leaveChat(client: ChatListHost, chatId: string): Promise<void> {
-  const userId = client.userId ?? (await client.request(routes.me, { schema: MeResponse })).user.id;
+  const userId = client.userId ?? (await client.request<MeResponse>(routes.me)).user.id;
   await removeChatMember(client, chatId, userId);
 }
 
@@ -149,10 +138,9 @@ export async function setChatMemberRole(
   userId: string,
   role: 'admin' | 'member',
 ): Promise<ChatMember> {
-  const { member } = await client.request(chatRoutes.chatMemberRole(chatId, userId), {
+  const { member } = await client.request<{ member: ChatMember }>(chatRoutes.chatMemberRole(chatId, userId), {
     method: 'PUT',
     body: { role },
-    schema: MemberAnswer,
   });
   return member;
 }
@@ -176,10 +164,7 @@ export async function setChatMine(client: ChatListHost, chatId: string, body: Ch
     });
   }
   try {
-    return await answered(
-      client,
-      client.request(chatRoutes.chatMine(chatId), { method: 'PUT', body, schema: ChatResponse }),
-    );
+    return await answered(client, client.request<ChatResponse>(chatRoutes.chatMine(chatId), { method: 'PUT', body }));
   } catch (error) {
     const now = client.$chats.get().find((chat) => chat.id === chatId);
     if (before && now) {
@@ -193,52 +178,47 @@ export async function setChatMine(client: ChatListHost, chatId: string, body: Ch
 
 /** The chat's current link, for those who may share it; null when there is none. */
 export async function getChatInvite(client: Requester, chatId: string): Promise<ChatInvite | null> {
-  const { invite } = await client.request(chatRoutes.chatInvite(chatId), { schema: ChatInviteResponse });
+  const { invite } = await client.request<{ invite: ChatInvite | null }>(chatRoutes.chatInvite(chatId));
   return invite;
 }
 
 /** Makes a link, or a new one in place of the old, which stops working. */
 export async function createChatInvite(client: Requester, chatId: string): Promise<ChatInvite> {
-  const { invite } = await client.request(chatRoutes.chatInvite(chatId), {
+  const { invite } = await client.request<{ invite: ChatInvite | null }>(chatRoutes.chatInvite(chatId), {
     method: 'POST',
     body: {},
-    schema: ChatInviteResponse,
   });
   return invite!;
 }
 
 export async function revokeChatInvite(client: Requester, chatId: string): Promise<void> {
-  await client.request(chatRoutes.chatInvite(chatId), { method: 'DELETE', schema: ChatInviteResponse });
+  await client.request(chatRoutes.chatInvite(chatId), { method: 'DELETE' });
 }
 
 /** What a chat link opens, for a signed-in user; `invite_invalid` once it was reset or revoked. */
 export function previewChatInvite(client: Requester, code: string): Promise<ChatInvitePreview> {
-  return client.request(chatRoutes.chatInvitePreview(code), { schema: ChatInvitePreview });
+  return client.request<ChatInvitePreview>(chatRoutes.chatInvitePreview(code));
 }
 
 /** Joins through a chat link, directly (no request to approve); the chat appears in the list. */
 export function joinChatByInvite(client: ChatListHost, code: string): Promise<ChatSummary> {
-  return answered(
-    client,
-    client.request(chatRoutes.chatInviteJoin(code), { method: 'POST', body: {}, schema: ChatResponse }),
-  );
+  return answered(client, client.request<ChatResponse>(chatRoutes.chatInviteJoin(code), { method: 'POST', body: {} }));
 }
 
 // ------------------------------------------------------------------ folders
 
 /** The user's folders now (the live `client.$folders` is usually what a widget wants). */
 export async function listFolders(client: ChatListHost): Promise<Folder[]> {
-  const { folders } = await client.request(chatRoutes.folders, { schema: FoldersResponse });
+  const { folders } = await client.request<FoldersResponse>(chatRoutes.folders);
   client.setFolders(folders);
   return folders;
 }
 
 /** A new folder of the user's own chats; the 16th is refused with `limit_reached`. */
 export async function createFolder(client: ChatListHost, body: FolderBody): Promise<Folder> {
-  const { folder, folders } = await client.request(chatRoutes.folders, {
+  const { folder, folders } = await client.request<{ folder: Folder; folders: Folder[] }>(chatRoutes.folders, {
     method: 'POST',
     body,
-    schema: FolderAnswer,
   });
   client.setFolders(folders);
   return folder;
@@ -246,16 +226,15 @@ export async function createFolder(client: ChatListHost, body: FolderBody): Prom
 
 /** Renames a folder or replaces its chats. */
 export async function updateFolder(client: ChatListHost, folderId: string, body: Partial<FolderBody>): Promise<Folder> {
-  const { folder, folders } = await client.request(chatRoutes.folder(folderId), {
+  const { folder, folders } = await client.request<{ folder: Folder; folders: Folder[] }>(chatRoutes.folder(folderId), {
     method: 'PATCH',
     body,
-    schema: FolderAnswer,
   });
   client.setFolders(folders);
   return folder;
 }
 
 export async function deleteFolder(client: ChatListHost, folderId: string): Promise<void> {
-  const { folders } = await client.request(chatRoutes.folder(folderId), { method: 'DELETE', schema: FoldersResponse });
+  const { folders } = await client.request<FoldersResponse>(chatRoutes.folder(folderId), { method: 'DELETE' });
   client.setFolders(folders);
 }

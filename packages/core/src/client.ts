@@ -1,25 +1,21 @@
 import {
-  CallTokenResponse,
+  type CallTokenResponse,
   type ChatEvent,
   type ChatSummary,
-  ChatsResponse,
+  type ChatsResponse,
   chatRoutes,
-  DeleteMessagesResponse,
-  EditMessageResponse,
-  EventsResponse,
+  type EventsResponse,
   type Folder,
-  FoldersResponse,
-  HistoryResponse,
+  type FoldersResponse,
+  type HistoryResponse,
   type Locale,
   limits,
-  MarkReadResponse,
-  MeResponse,
+  type MeResponse,
   type Message,
   type OrgCounters,
   PartaError,
-  ReactionResponse,
   routes,
-  SendMessageResponse,
+  type SendMessageResponse,
   type ServerFrame,
   type UserSummary,
 } from '@parta/protocol';
@@ -169,9 +165,8 @@ export class PartaClient {
     this.#http = new Http(this.baseUrl, this.#tokens);
     this.#sequencer = new EventSequencer({
       fetchAfter: (chatId, after) =>
-        this.#http.request(routes.events(chatId), {
+        this.#http.request<EventsResponse>(routes.events(chatId), {
           query: { after, limit: limits.eventsPageMax },
-          schema: EventsResponse,
         }),
       apply: (event) => batch(() => this.#apply(event)),
     });
@@ -303,9 +298,8 @@ export class PartaClient {
     if (!oldest) return this.#loadLatest(chatId);
     $thread.set({ ...state, loading: true, error: null });
     try {
-      const page = await this.#http.request(routes.messages(chatId), {
+      const page = await this.#http.request<HistoryResponse>(routes.messages(chatId), {
         query: { before: oldest.seq, limit: PAGE_SIZE },
-        schema: HistoryResponse,
       });
       this.#updateThread(chatId, (current) =>
         // A jump replaced the window meanwhile: this page would sit after a gap.
@@ -332,9 +326,8 @@ export class PartaClient {
     if (!newest) return this.#loadLatest(chatId);
     $thread.set({ ...state, loading: true, error: null });
     try {
-      const page = await this.#http.request(routes.messages(chatId), {
+      const page = await this.#http.request<HistoryResponse>(routes.messages(chatId), {
         query: { after: newest.seq, limit: PAGE_SIZE },
-        schema: HistoryResponse,
       });
       this.#updateThread(chatId, (current) => {
         const held = current.messages.findLast((message) => message.status === 'sent');
@@ -362,9 +355,8 @@ export class PartaClient {
     if (held()) return;
     this.#updateThread(chatId, (state) => ({ ...state, loading: true, error: null }));
     try {
-      const page = await this.#http.request(routes.messages(chatId), {
+      const page = await this.#http.request<HistoryResponse>(routes.messages(chatId), {
         query: { around: messageId, limit: PAGE_SIZE },
-        schema: HistoryResponse,
       });
       this.#updateThread(chatId, (state) => {
         const merged = mergeAroundPage(state, page.messages, page.hasMore, page.hasNewer ?? false);
@@ -394,11 +386,11 @@ export class PartaClient {
   }
 
   /**
-   * Calls a server route with the user's token and validates the answer
-   * against `options.schema`. The community actions (`listClasses(client, …)`)
+   * Calls a server route with the user's token; resolves with the answer as `T`
+   * (typed, not validated: see Http). The community actions (`listClasses(client, …)`)
    * and mini-apps go through it.
    */
-  request<T>(path: string, options: RequestOptions<T>): Promise<T> {
+  request<T>(path: string, options?: RequestOptions): Promise<T> {
     return this.#http.request(path, options);
   }
 
@@ -450,7 +442,6 @@ export class PartaClient {
     await this.#http.request(routes.message(chatId, messageId), {
       method: 'PATCH',
       body: { text },
-      schema: EditMessageResponse,
     });
   }
 
@@ -462,7 +453,6 @@ export class PartaClient {
     await this.#http.request(routes.deleteMessages(chatId), {
       method: 'POST',
       body: { messageIds, scope },
-      schema: DeleteMessagesResponse,
     });
     if (scope === 'me' && this.#threads.has(chatId)) {
       const hidden = new Set(messageIds);
@@ -477,13 +467,12 @@ export class PartaClient {
   async react(chatId: string, messageId: string, emoji: string, on = true): Promise<void> {
     await this.#http.request(routes.reaction(chatId, messageId, emoji), {
       method: on ? 'PUT' : 'DELETE',
-      schema: ReactionResponse,
     });
   }
 
   /** A LiveKit token for the chat's call; only members get one. */
   callToken(chatId: string): Promise<CallTokenResponse> {
-    return this.#http.request(routes.callToken(chatId), { method: 'POST', body: {}, schema: CallTokenResponse });
+    return this.#http.request<CallTokenResponse>(routes.callToken(chatId), { method: 'POST', body: {} });
   }
 
   /**
@@ -496,7 +485,7 @@ export class PartaClient {
     const seq = chat.lastSeq;
     this.#updateChat(chatId, (current) => ({ ...current, unreadCount: 0, readSeq: Math.max(current.readSeq, seq) }));
     try {
-      await this.#http.request(routes.read(chatId), { method: 'POST', body: { seq }, schema: MarkReadResponse });
+      await this.#http.request(routes.read(chatId), { method: 'POST', body: { seq } });
     } catch {
       // Nothing is lost: the server's count comes back with the next chat list, and reading again retries.
     }
@@ -616,7 +605,7 @@ export class PartaClient {
 
   async #loadMe() {
     try {
-      this.#me.set(await this.#http.request(routes.me, { schema: MeResponse }));
+      this.#me.set(await this.#http.request<MeResponse>(routes.me));
     } catch {
       // Retried on the next (re)connection.
     }
@@ -624,7 +613,7 @@ export class PartaClient {
 
   async #loadFolders() {
     try {
-      this.#folders.set((await this.#http.request(chatRoutes.folders, { schema: FoldersResponse })).folders);
+      this.#folders.set((await this.#http.request<FoldersResponse>(chatRoutes.folders)).folders);
     } catch {
       // Retried on the next (re)connection.
     }
@@ -632,7 +621,7 @@ export class PartaClient {
 
   async #syncChats() {
     try {
-      const { chats } = await this.#http.request(routes.chats, { schema: ChatsResponse });
+      const { chats } = await this.#http.request<ChatsResponse>(routes.chats);
       this.#chatsSynced = true;
       this.#mergeChats(chats, true);
       this.#chatsLoading.set(false);
@@ -808,9 +797,8 @@ export class PartaClient {
   async #loadLatest(chatId: string) {
     this.#updateThread(chatId, (state) => ({ ...state, loading: true, error: null }));
     try {
-      const page = await this.#http.request(routes.messages(chatId), {
+      const page = await this.#http.request<HistoryResponse>(routes.messages(chatId), {
         query: { limit: PAGE_SIZE },
-        schema: HistoryResponse,
       });
       this.#threadsLoaded.add(chatId);
       this.#updateThread(chatId, (state) =>
@@ -836,7 +824,7 @@ export class PartaClient {
 
   #post(entry: OutboxEntry): Promise<Message> {
     return this.#http
-      .request(routes.messages(entry.chatId), {
+      .request<SendMessageResponse>(routes.messages(entry.chatId), {
         method: 'POST',
         body: {
           clientKey: entry.clientKey,
@@ -844,7 +832,6 @@ export class PartaClient {
           replyToId: entry.replyToId,
           ...(entry.requiresConfirmation ? { requiresConfirmation: true } : {}),
         },
-        schema: SendMessageResponse,
       })
       .then(({ message }) => message);
   }

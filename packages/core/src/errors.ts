@@ -1,4 +1,4 @@
-import { ErrorCode, ErrorResponse, PartaError } from '@parta/protocol';
+import { type ErrorBody, ErrorCode, PartaError } from '@parta/protocol';
 
 /** The server could not be reached at all (offline, DNS, CORS, connection reset). */
 export class NetworkError extends Error {
@@ -9,14 +9,13 @@ const knownCodes = new Set<string>(Object.values(ErrorCode));
 
 /** Turns an HTTP error response into the PartaError its body names. */
 export async function errorFromResponse(response: Response): Promise<PartaError> {
-  let body: unknown = null;
+  let body: Partial<ErrorBody> | null = null;
   try {
     body = await response.json();
   } catch {}
-  const parsed = ErrorResponse.safeParse(body);
-  if (parsed.success && knownCodes.has(parsed.data.error.code)) {
-    return new PartaError(parsed.data.error.code as ErrorCode, parsed.data.error.message);
-  }
+  const error = body?.error;
+  const message = typeof error?.message === 'string' ? error.message : null;
+  if (message !== null && knownCodes.has(error!.code)) return new PartaError(error!.code, message);
   const code: ErrorCode =
     response.status === 401
       ? 'unauthorized'
@@ -29,5 +28,5 @@ export async function errorFromResponse(response: Response): Promise<PartaError>
             : response.status < 500
               ? 'bad_request'
               : 'internal';
-  return new PartaError(code, parsed.success ? parsed.data.error.message : `HTTP ${response.status}`);
+  return new PartaError(code, message ?? `HTTP ${response.status}`);
 }

@@ -92,7 +92,7 @@ describe('jumping through a long thread', () => {
       headers: { authorization: `Bearer ${await devToken('u-director')}`, 'content-type': 'application/json' },
       body: JSON.stringify({ text: 'Исправлено издалека' }),
     });
-    await until(teacher.$chats, (chats) => chats.find((chat) => chat.id === chatId)?.lastSeq! > created.seq);
+    await until(teacher.$chats, (chats) => (chats.find((chat) => chat.id === chatId)?.lastSeq ?? 0) > created.seq);
     state = $thread.get();
     expect(state.messages.at(-1)!.id).to.equal(newestHeld);
     expect(state.messages.some((message) => message.text === fresh)).to.equal(false);

@@ -1,17 +1,13 @@
 import {
   type AwardBadge,
-  ConfirmResponse,
+  type ConfirmResponse,
   chatRoutes,
-  ForwardResponse,
-  ImportantMarkResponse,
-  ImportantResponse,
+  type ImportantResponse,
   limits,
   type Message,
   PartaError,
-  PinResponse,
-  PinsResponse,
-  ReceiptsResponse,
-  SendMessageResponse,
+  type ReceiptsResponse,
+  type SendMessageResponse,
 } from '@parta/protocol';
 import { type PartaClient, withImportant } from './client.js';
 import { newClientKey } from './client-key.js';
@@ -27,9 +23,8 @@ export type ImportantItem = ImportantResponse['items'][number];
 
 /** Pins (`on`) or unpins a message for everyone in the chat; resolves with the pinned state. */
 export async function pinMessage(client: PartaClient, chatId: string, messageId: string, on = true): Promise<boolean> {
-  const { pinned } = await client.request(chatRoutes.pin(chatId, messageId), {
+  const { pinned } = await client.request<{ pinned: boolean }>(chatRoutes.pin(chatId, messageId), {
     method: on ? 'PUT' : 'DELETE',
-    schema: PinResponse,
   });
   // The `message.pinned` event follows; this only spares the wait.
   client.updateMessage(chatId, messageId, (message) => {
@@ -42,7 +37,7 @@ export async function pinMessage(client: PartaClient, chatId: string, messageId:
 
 /** The chat's pinned messages, the latest pinned first. */
 export async function listPins(client: PartaClient, chatId: string): Promise<Message[]> {
-  return (await client.request(chatRoutes.pins(chatId), { schema: PinsResponse })).messages;
+  return (await client.request<{ messages: Message[] }>(chatRoutes.pins(chatId))).messages;
 }
 
 /** Marks (`on`) or unmarks a message as important for the user; the thread shows it at once. */
@@ -51,7 +46,6 @@ export async function markImportant(client: PartaClient, chatId: string, message
   try {
     await client.request(chatRoutes.important(chatId, messageId), {
       method: on ? 'PUT' : 'DELETE',
-      schema: ImportantMarkResponse,
     });
   } catch (error) {
     client.updateMessage(chatId, messageId, (message) => withImportant(message, !on));
@@ -61,7 +55,7 @@ export async function markImportant(client: PartaClient, chatId: string, message
 
 /** Everything the user marked important, across their chats, the latest marked first. */
 export async function listImportant(client: PartaClient): Promise<ImportantItem[]> {
-  return (await client.request(chatRoutes.importantMessages, { schema: ImportantResponse })).items;
+  return (await client.request<ImportantResponse>(chatRoutes.importantMessages)).items;
 }
 
 export interface ForwardInput {
@@ -95,7 +89,7 @@ export async function forwardMessages(client: PartaClient, input: ForwardInput):
   };
   for (let attempt = 1; ; attempt++) {
     try {
-      const { messages } = await client.request(chatRoutes.forward, { method: 'POST', body, schema: ForwardResponse });
+      const { messages } = await client.request<{ messages: Message[] }>(chatRoutes.forward, { method: 'POST', body });
       return messages;
     } catch (error) {
       if (!(error instanceof NetworkError) || attempt >= 3) throw error;
@@ -116,10 +110,9 @@ export async function confirmMessage(client: PartaClient, chatId: string, messag
     return { ...message, confirmation: { confirmed: confirmed + 1, total, byMe: true } };
   });
   try {
-    const { confirmation } = await client.request(chatRoutes.confirm(chatId, messageId), {
+    const { confirmation } = await client.request<ConfirmResponse>(chatRoutes.confirm(chatId, messageId), {
       method: 'POST',
       body: {},
-      schema: ConfirmResponse,
     });
     client.updateMessage(chatId, messageId, (message) => ({
       ...message,
@@ -137,7 +130,7 @@ export async function confirmMessage(client: PartaClient, chatId: string, messag
 
 /** Who has read a message and, when it asked for confirmation, who confirmed: for its sender and chat admins. */
 export function readReceipts(client: PartaClient, chatId: string, messageId: string): Promise<ReceiptsResponse> {
-  return client.request(chatRoutes.receipts(chatId, messageId), { schema: ReceiptsResponse });
+  return client.request<ReceiptsResponse>(chatRoutes.receipts(chatId, messageId));
 }
 
 export interface AwardInput {
@@ -152,10 +145,9 @@ export async function giveAward(client: PartaClient, chatId: string, award: Awar
   const body = { ...award, clientKey: newClientKey() };
   for (let attempt = 1; ; attempt++) {
     try {
-      const { message } = await client.request(chatRoutes.awards(chatId), {
+      const { message } = await client.request<SendMessageResponse>(chatRoutes.awards(chatId), {
         method: 'POST',
         body,
-        schema: SendMessageResponse,
       });
       return message;
     } catch (error) {

@@ -13,6 +13,7 @@ import './thread/define.js';
 import './org-switcher/define.js';
 import './org-profile/define.js';
 import './classes/define.js';
+import './important/define.js';
 import './invite-links/define.js';
 import './join-requests/define.js';
 import './members/define.js';

@@ -102,112 +102,59 @@ const ru = {
           : `${names.length} ${plural('ru', names.length, { one: 'человек', few: 'человека', many: 'человек', other: 'человека' })} печатают…`,
 };
 
-type Strings = typeof ru;
+export type Strings = typeof ru;
 
-const en: Strings = {
-  chats: 'Chats',
-  noChats: 'No chats yet',
-  loading: 'Loading…',
-  noMessages: 'No messages yet',
-  selectChat: 'Choose a chat',
-  messages: 'Messages',
-  loadOlder: 'Show earlier messages',
-  newMessages: 'New messages',
-  toLatest: 'Go to the latest messages',
-  message: 'Message',
-  send: 'Send',
-  sending: 'Sending…',
-  failed: 'Not sent',
-  retry: 'Retry',
-  deleted: 'Message deleted',
-  edited: 'edited',
-  verified: 'Verified user',
-  you: 'You',
-  offline: 'No connection. Messages will arrive when it is back',
-  connecting: 'Connecting…',
-  readOnly: 'Only administrators can write in this chat',
-  loadFailed: 'Could not load messages',
-  messageActions: 'Message actions',
-  edit: 'Edit',
-  deleteForEveryone: 'Delete for everyone',
-  deleteForMe: 'Delete for me',
-  select: 'Select',
-  editing: 'Editing the message',
-  save: 'Save',
-  cancel: 'Cancel',
-  selectMessage: 'Select message',
-  deleteCount: (count: number) => `Delete (${count})`,
-  delete: 'Delete',
-  deleteQuestion: (count: number) => (count === 1 ? 'Delete the message?' : `Delete ${count} messages?`),
-  deleteEveryoneDetail: 'It will disappear for every member of the chat; this cannot be undone.',
-  deleteMeDetail: 'It will disappear for you only; the other members will still see it.',
-  replying: 'Replying to',
-  toOriginal: (name: string) => `Go to the message: ${name}`,
-  cancelReply: 'Cancel reply',
-  forwardCount: (count: number) => `Forward (${count})`,
-  forwardedFrom: (name: string) => `Forwarded from ${name}`,
-  pinnedMessage: 'Pinned message',
-  important: 'Important',
-  sent: 'Sent',
-  read: 'Read',
-  askConfirmation: 'Ask to confirm reading',
-  confirmedCount: (done: number, total: number) => `Confirmed by ${done} of ${total}`,
-  confirmRead: 'Confirm reading',
-  youConfirmed: 'You confirmed',
-  awarded: (giver: string, recipient: string, badge: string) => `${giver} gave ${recipient} an award: “${badge}”`,
-  badges: {
-    curious: 'Curious mind',
-    helper: 'Helper',
-    star: 'Star of the lesson',
-    creative: 'Creative approach',
-    leader: 'Leader',
-  },
-  disappears: (time: string) => `Disappears ${time}`,
-  unread: (count: number) => `${count} unread`,
-  memberCount: (count: number) => `${count} ${count === 1 ? 'member' : 'members'}`,
-  chatInfo: 'Chat info',
-  closeCard: 'Close',
-  allChats: 'All',
-  archive: 'Archive',
-  unreadOnly: 'Unread',
-  saved: 'Saved messages',
-  newChat: 'New chat',
-  folders: 'Folders',
-  newFolder: 'New folder',
-  editFolder: 'Edit folder',
-  pinnedMark: 'pinned',
-  mutedMark: 'muted',
-  chatActions: 'Chat actions',
-  actionsHint: 'Chat actions: Shift+F10',
-  noUnread: 'No unread chats',
-  archiveEmpty: 'The archive is empty',
-  folderEmpty: 'No chats in this folder',
-  forwarded: 'Forwarded',
-  award: 'Award',
-  typing: (names: string[]) =>
-    names.length === 0
-      ? 'typing…'
-      : names.length === 1
-        ? `${names[0]} is typing…`
-        : names.length === 2
-          ? `${names[0]} and ${names[1]} are typing…`
-          : `${names.length} people are typing…`,
-};
+// Russian is the default and ships with the widgets; English is a chunk of its own, loaded on first use.
+let en: Strings | undefined;
+let english: Promise<void> | undefined;
 
-const strings: Record<Locale, Strings> = { ru, en };
+/** Loads a locale's strings (only English is loaded on demand); resolves once `t(locale)` has them. */
+export function loadStrings(locale: string | undefined): Promise<void> {
+  if (locale !== 'en' || en) return Promise.resolve();
+  english ??= import('./i18n-en.js').then(
+    (module) => {
+      en = module.en;
+    },
+    () => {
+      english = undefined; // Tried again next time; meanwhile the words stay Russian.
+    },
+  );
+  return english;
+}
 
-/** The strings of a locale; anything unknown falls back to Russian, the default. */
+/**
+ * For a widget's `scheduleUpdate()`: the update runs at once, or, while the locale's
+ * strings are on their way, as soon as they are here, so a widget never paints a mix
+ * of languages and its `updateComplete` means the words are right.
+ */
+export function withStrings(locale: string | undefined, update: () => unknown): Promise<unknown> | undefined {
+  if (locale === 'en' && !en) return loadStrings(locale).then(update);
+  const result = update();
+  return result instanceof Promise ? result : undefined;
+}
+
+/** The strings of a locale; anything unknown, or not loaded yet (see `loadStrings`), is Russian, the default. */
 export function t(locale: string | undefined): Strings {
-  return strings[(locale as Locale) in strings ? (locale as Locale) : 'ru'];
+  if (locale !== 'en') return ru;
+  if (!en) void loadStrings(locale);
+  return en ?? ru;
 }
 
 /** A clock time for today, a date otherwise. */
 export function formatTime(iso: string, locale: string | undefined, now = new Date()): string {
+  // The thread formats the times of the messages on screen on every update: remembered per day.
+  const today = now.toDateString();
+  const key = `${locale ?? 'ru'}|${today}|${iso}`;
+  const known = formattedTimes.get(key);
+  if (known !== undefined) return known;
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return '';
-  const sameDay = date.toDateString() === now.toDateString();
-  return timeFormat(locale ?? 'ru', sameDay).format(date);
+  const text = timeFormat(locale ?? 'ru', date.toDateString() === today).format(date);
+  if (formattedTimes.size >= 2000) formattedTimes.clear();
+  formattedTimes.set(key, text);
+  return text;
 }
+const formattedTimes = new Map<string, string>();
 
 // Creating an Intl formatter costs far more than using one: a thread of 50 messages made 50 of them.
 const timeFormats = new Map<string, Intl.DateTimeFormat>();
@@ -479,193 +426,4 @@ export function formatDate(iso: string, locale: string | undefined, withTime = f
     month: 'long',
     ...(withTime ? { hour: '2-digit', minute: '2-digit' } : {}),
   }).format(date);
-}
-
-// Managing chats (the actions menu, folders, a new chat, the chat card, the invite page)
-// in a table of their own: those widgets load on first use, and their words with them.
-const chatsRu = {
-  cancel: 'Отмена',
-  close: 'Закрыть',
-  save: 'Сохранить',
-  saved: 'Избранное',
-  // actions menu
-  pin: 'Закрепить',
-  unpin: 'Открепить',
-  toArchive: 'В архив',
-  fromArchive: 'Вернуть из архива',
-  mute: 'Выключить уведомления',
-  unmute: 'Включить уведомления',
-  addToFolder: (title: string) => `Добавить в папку «${title}»`,
-  removeFromFolder: (title: string) => `Убрать из папки «${title}»`,
-  // folders
-  newFolder: 'Новая папка',
-  editFolder: 'Изменить папку',
-  folderTitle: 'Название папки',
-  folderChats: 'Чаты в папке',
-  deleteFolder: 'Удалить папку',
-  deleteFolderQuestion: (title: string) => `Удалить папку «${title}»?`,
-  deleteFolderDetail: 'Чаты останутся в общем списке, удалится только папка.',
-  foldersFull: `Папок может быть не больше 15. Удалите одну, чтобы создать новую.`,
-  // new chat
-  newChat: 'Новый чат',
-  search: 'Поиск по имени',
-  people: 'Люди',
-  noPeople: 'Никого не нашлось',
-  chosen: (count: number) => `Выбрано: ${count}`,
-  groupTitle: 'Название группы',
-  groupTitleNeeded: 'Назовите группу',
-  write: 'Написать',
-  createGroup: 'Создать группу',
-  fromExisting: 'Создать из существующего',
-  fromChat: 'Участники чата',
-  chooseChat: 'Выберите чат',
-  createFromChat: 'Создать чат с этими участниками',
-  // chat card
-  chatCard: 'Карточка чата',
-  members: (count: number) =>
-    `${count} ${plural('ru', count, { one: 'участник', few: 'участника', many: 'участников', other: 'участника' })}`,
-  membersHeading: 'Участники',
-  searchMembers: 'Поиск участников',
-  noMembers: 'Никого не нашлось',
-  admin: 'администратор',
-  owner: 'создатель',
-  you: 'вы',
-  notifications: 'Уведомления',
-  call: 'Позвонить',
-  addMembers: 'Добавить участников',
-  add: 'Добавить',
-  remove: 'Удалить из чата',
-  removeQuestion: (name: string) => `Удалить ${name} из чата?`,
-  removeDetail: 'Человек перестанет видеть новые сообщения чата. Добавить его снова можно в любой момент.',
-  removed: (name: string) => `${name} больше не в чате`,
-  added: (count: number) => `Добавлено участников: ${count}`,
-  makeAdmin: 'Сделать администратором',
-  unmakeAdmin: 'Снять права администратора',
-  adminGiven: (name: string) => `${name} теперь администратор`,
-  adminTaken: (name: string) => `${name} больше не администратор`,
-  leave: 'Покинуть чат',
-  leaveQuestion: 'Покинуть чат?',
-  leaveDetail: 'Вы перестанете получать сообщения этого чата. Вернуться можно по приглашению.',
-  inviteLink: 'Ссылка-приглашение',
-  inviteNone: 'Ссылки пока нет',
-  createLink: 'Создать ссылку',
-  copyLink: 'Копировать',
-  copied: 'Ссылка скопирована',
-  revokeLink: 'Отозвать',
-  revokeQuestion: 'Отозвать ссылку?',
-  revokeDetail: 'Перейти по ней больше не получится; можно будет создать новую.',
-  settings: 'Настройки',
-  editTitle: 'Название чата',
-  onlyAdminsWrite: 'Писать могут только администраторы',
-  membersMayInvite: 'Участники могут приглашать',
-  membersMayPin: 'Участники могут закреплять сообщения',
-  membersMayEditInfo: 'Участники могут менять название',
-  disappear: 'Исчезающие сообщения',
-  disappearOff: 'Выключены',
-  disappearAfter: { 30: 'Через 30 секунд', 3600: 'Через час', 86400: 'Через день', 604800: 'Через неделю' } as Record<
-    number,
-    string
-  >,
-  settingsSaved: 'Настройки сохранены',
-  copyMembers: 'Создать новый чат с этими участниками',
-  // invite page
-  joinChat: 'Вступить в чат',
-  openChat: 'Открыть чат',
-  alreadyMember: 'Вы уже участник этого чата',
-  joined: 'Вы вступили в чат',
-  // errors
-  loading: 'Загрузка…',
-};
-
-type ChatsStrings = typeof chatsRu;
-
-const chatsEn: ChatsStrings = {
-  cancel: 'Cancel',
-  close: 'Close',
-  save: 'Save',
-  saved: 'Saved messages',
-  pin: 'Pin',
-  unpin: 'Unpin',
-  toArchive: 'Archive',
-  fromArchive: 'Unarchive',
-  mute: 'Mute',
-  unmute: 'Unmute',
-  addToFolder: (title: string) => `Add to folder “${title}”`,
-  removeFromFolder: (title: string) => `Remove from folder “${title}”`,
-  newFolder: 'New folder',
-  editFolder: 'Edit folder',
-  folderTitle: 'Folder name',
-  folderChats: 'Chats in the folder',
-  deleteFolder: 'Delete folder',
-  deleteFolderQuestion: (title: string) => `Delete the folder “${title}”?`,
-  deleteFolderDetail: 'The chats stay in the main list; only the folder goes.',
-  foldersFull: 'You can have at most 15 folders. Delete one to create another.',
-  newChat: 'New chat',
-  search: 'Search by name',
-  people: 'People',
-  noPeople: 'Nobody found',
-  chosen: (count: number) => `Chosen: ${count}`,
-  groupTitle: 'Group name',
-  groupTitleNeeded: 'Name the group',
-  write: 'Message',
-  createGroup: 'Create group',
-  fromExisting: 'Create from an existing chat',
-  fromChat: 'Members of the chat',
-  chooseChat: 'Choose a chat',
-  createFromChat: 'Create a chat with these members',
-  chatCard: 'Chat info',
-  members: (count: number) => `${count} ${count === 1 ? 'member' : 'members'}`,
-  membersHeading: 'Members',
-  searchMembers: 'Search members',
-  noMembers: 'Nobody found',
-  admin: 'admin',
-  owner: 'owner',
-  you: 'you',
-  notifications: 'Notifications',
-  call: 'Call',
-  addMembers: 'Add members',
-  add: 'Add',
-  remove: 'Remove from chat',
-  removeQuestion: (name: string) => `Remove ${name} from the chat?`,
-  removeDetail: 'They will stop seeing new messages. You can add them again at any time.',
-  removed: (name: string) => `${name} is no longer in the chat`,
-  added: (count: number) => `Members added: ${count}`,
-  makeAdmin: 'Make admin',
-  unmakeAdmin: 'Remove admin rights',
-  adminGiven: (name: string) => `${name} is now an admin`,
-  adminTaken: (name: string) => `${name} is no longer an admin`,
-  leave: 'Leave chat',
-  leaveQuestion: 'Leave the chat?',
-  leaveDetail: 'You will stop receiving its messages. You can come back with an invite.',
-  inviteLink: 'Invite link',
-  inviteNone: 'No link yet',
-  createLink: 'Create link',
-  copyLink: 'Copy',
-  copied: 'Link copied',
-  revokeLink: 'Revoke',
-  revokeQuestion: 'Revoke the link?',
-  revokeDetail: 'It will stop working; you can create a new one.',
-  settings: 'Settings',
-  editTitle: 'Chat name',
-  onlyAdminsWrite: 'Only admins can write',
-  membersMayInvite: 'Members can invite',
-  membersMayPin: 'Members can pin messages',
-  membersMayEditInfo: 'Members can change the name',
-  disappear: 'Disappearing messages',
-  disappearOff: 'Off',
-  disappearAfter: { 30: 'After 30 seconds', 3600: 'After an hour', 86400: 'After a day', 604800: 'After a week' },
-  settingsSaved: 'Settings saved',
-  copyMembers: 'Create a new chat with these members',
-  joinChat: 'Join the chat',
-  openChat: 'Open the chat',
-  alreadyMember: 'You are already a member of this chat',
-  joined: 'You joined the chat',
-  loading: 'Loading…',
-};
-
-const chatsStrings: Record<Locale, ChatsStrings> = { ru: chatsRu, en: chatsEn };
-
-/** The strings of the chat management widgets (menu, folders, new chat, card). */
-export function tm(locale: string | undefined): ChatsStrings {
-  return chatsStrings[(locale as Locale) in chatsStrings ? (locale as Locale) : 'ru'];
 }

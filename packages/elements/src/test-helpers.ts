@@ -1,7 +1,7 @@
 /** Shared by the element tests: the real server through @parta/core's test support. */
 import { createClient, type PartaClient } from '@parta/core';
 import { routes } from '@parta/protocol';
-import { partaUrl, unique } from '../../core/test-support/session.js';
+import { partaUrl, unique, until } from '../../core/test-support/session.js';
 
 export {
   clientFor,
@@ -70,4 +70,21 @@ const people: PartaClient[] = [];
 /** Closes the clients of `newPerson`. */
 export function closePeople(): void {
   for (const client of people.splice(0)) client.close();
+}
+
+/**
+ * Types in a chat as `client`'s user would, once its socket is up, until `seen`
+ * holds on the other side (a signal sent before the socket was ready is lost).
+ */
+export async function typeIn(client: PartaClient, chatId: string, seen: () => boolean): Promise<void> {
+  const stop = client.$chats.listen(() => {});
+  try {
+    await until(client.$connection, (status) => status === 'online');
+    await waitFor(() => {
+      client.sendTyping(chatId);
+      return seen();
+    }, 'the typing signal to arrive');
+  } finally {
+    stop();
+  }
 }

@@ -12,55 +12,6 @@ import {
 } from './entities.js';
 import { limits } from './limits.js';
 
-const enc = encodeURIComponent;
-
-/** Every HTTP route of the reference server, relative to its base URL. */
-export const routes = {
-  me: '/api/v1/me',
-  chats: '/api/v1/chats',
-  messages: (chatId: string) => `/api/v1/chats/${encodeURIComponent(chatId)}/messages`,
-  events: (chatId: string) => `/api/v1/chats/${encodeURIComponent(chatId)}/events`,
-  callToken: (chatId: string) => `/api/v1/chats/${encodeURIComponent(chatId)}/call`,
-  read: (chatId: string) => `/api/v1/chats/${encodeURIComponent(chatId)}/read`,
-  message: (chatId: string, messageId: string) =>
-    `/api/v1/chats/${encodeURIComponent(chatId)}/messages/${encodeURIComponent(messageId)}`,
-  reaction: (chatId: string, messageId: string, emoji: string) =>
-    `/api/v1/chats/${encodeURIComponent(chatId)}/messages/${encodeURIComponent(messageId)}/reactions/${encodeURIComponent(emoji)}`,
-  deleteMessages: (chatId: string) => `/api/v1/chats/${encodeURIComponent(chatId)}/messages/delete`,
-  socket: '/api/v1/socket',
-  devSignIn: '/api/v1/dev/sign-in',
-  devUsers: '/api/v1/dev/users',
-  devMailbox: '/api/v1/dev/mailbox',
-  authCode: '/api/v1/auth/code',
-  authVerify: '/api/v1/auth/verify',
-  authRefresh: '/api/v1/auth/refresh',
-  oidcStart: '/api/v1/auth/oidc/start',
-  oidcCallback: '/api/v1/auth/oidc/callback',
-  myRequests: '/api/v1/me/requests',
-  myChildConfirm: (childId: string) => `/api/v1/me/children/${enc(childId)}/confirm`,
-  contacts: '/api/v1/contacts',
-  organisations: '/api/v1/orgs',
-  organisation: (orgId: string) => `/api/v1/orgs/${enc(orgId)}`,
-  orgCounters: (orgId: string) => `/api/v1/orgs/${enc(orgId)}/counters`,
-  orgAdmins: (orgId: string, userId?: string) => `/api/v1/orgs/${enc(orgId)}/admins${userId ? `/${enc(userId)}` : ''}`,
-  orgMembers: (orgId: string) => `/api/v1/orgs/${enc(orgId)}/members`,
-  orgMember: (orgId: string, userId: string) => `/api/v1/orgs/${enc(orgId)}/members/${enc(userId)}`,
-  classes: (orgId: string) => `/api/v1/orgs/${enc(orgId)}/classes`,
-  class: (orgId: string, classId: string) => `/api/v1/orgs/${enc(orgId)}/classes/${enc(classId)}`,
-  invites: (orgId: string) => `/api/v1/orgs/${enc(orgId)}/invites`,
-  invite: (orgId: string, code: string) => `/api/v1/orgs/${enc(orgId)}/invites/${enc(code)}`,
-  joinRequests: (orgId: string) => `/api/v1/orgs/${enc(orgId)}/requests`,
-  verifications: (orgId: string) => `/api/v1/orgs/${enc(orgId)}/verifications`,
-  invitePreview: (code: string) => `/api/v1/invites/${enc(code)}`,
-  inviteRequest: (code: string) => `/api/v1/invites/${enc(code)}/request`,
-  joinRequestAction: (requestId: string, action: 'approve' | 'decline' | 'cancel') =>
-    `/api/v1/requests/${enc(requestId)}/${action}`,
-  requestVerification: '/api/v1/verifications',
-  verificationAction: (requestId: string, action: 'approve' | 'decline' | 'cancel') =>
-    `/api/v1/verifications/${enc(requestId)}/${action}`,
-  health: '/health',
-} as const;
-
 export const ErrorResponse = z.object({
   error: z.object({ code: z.string(), message: z.string() }),
 });

@@ -1,10 +1,10 @@
 import * as z from 'zod/mini';
+import { disappearTimers } from './constants.js';
 import {
   AwardBadge,
   ChatMemberRole,
   ChatSummary,
   Confirmation,
-  disappearTimers,
   Id,
   Message,
   MessageText,
@@ -18,33 +18,6 @@ import { limits } from './limits.js';
  * invite links, moderation, the member's own list (pins, archive, folders),
  * and what one does with a message besides writing it.
  */
-
-const enc = encodeURIComponent;
-const chat = (chatId: string) => `/api/v1/chats/${enc(chatId)}`;
-const message = (chatId: string, messageId: string) => `${chat(chatId)}/messages/${enc(messageId)}`;
-
-export const chatRoutes = {
-  chat,
-  chatMembers: (chatId: string) => `${chat(chatId)}/members`,
-  chatMember: (chatId: string, userId: string) => `${chat(chatId)}/members/${enc(userId)}`,
-  chatMemberRole: (chatId: string, userId: string) => `${chat(chatId)}/members/${enc(userId)}/role`,
-  /** The member's own state of the chat: muted, pinned, archived. */
-  chatMine: (chatId: string) => `${chat(chatId)}/mine`,
-  chatInvite: (chatId: string) => `${chat(chatId)}/invite`,
-  chatInvitePreview: (code: string) => `/api/v1/chat-invites/${enc(code)}`,
-  chatInviteJoin: (code: string) => `/api/v1/chat-invites/${enc(code)}/join`,
-  savedChat: '/api/v1/chats/saved',
-  folders: '/api/v1/folders',
-  folder: (folderId: string) => `/api/v1/folders/${enc(folderId)}`,
-  pin: (chatId: string, messageId: string) => `${message(chatId, messageId)}/pin`,
-  pins: (chatId: string) => `${chat(chatId)}/pins`,
-  important: (chatId: string, messageId: string) => `${message(chatId, messageId)}/important`,
-  importantMessages: '/api/v1/important',
-  forward: '/api/v1/forward',
-  confirm: (chatId: string, messageId: string) => `${message(chatId, messageId)}/confirm`,
-  receipts: (chatId: string, messageId: string) => `${message(chatId, messageId)}/receipts`,
-  awards: (chatId: string) => `${chat(chatId)}/awards`,
-} as const;
 
 const Title = z.string().check(z.trim(), z.minLength(1), z.maxLength(limits.chatTitleMax));
 

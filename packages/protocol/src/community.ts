@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { requestStatuses, sexes } from './constants.js';
 import { Id, Membership, Organisation, SchoolClass, Timestamp, UserSummary } from './entities.js';
 import { limits } from './limits.js';
 import { orgTypes, roles } from './roles.js';
@@ -137,7 +138,6 @@ export const InvitePreview = z.object({
 });
 export type InvitePreview = z.infer<typeof InvitePreview>;
 
-export const requestStatuses = ['pending', 'approved', 'declined', 'cancelled'] as const;
 export const RequestStatus = z.enum(requestStatuses);
 export type RequestStatus = z.infer<typeof RequestStatus>;
 
@@ -179,7 +179,6 @@ export type RequestVerificationBody = z.infer<typeof RequestVerificationBody>;
 export const OrgCounters = z.object({ orgId: Id, joinRequests: z.int(), verifications: z.int() });
 export type OrgCounters = z.infer<typeof OrgCounters>;
 
-export const sexes = ['male', 'female'] as const;
 export const Profile = z.object({
   surname: Text(100),
   name: Text(100),

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { awardBadges, chatKinds, chatMemberRoles } from './constants.js';
 import { limits } from './limits.js';
 import { orgTypes, roles } from './roles.js';
 
@@ -47,11 +48,9 @@ export const SchoolClass = z.object({
 });
 export type SchoolClass = z.infer<typeof SchoolClass>;
 
-export const chatKinds = ['direct', 'group', 'class', 'parents', 'teachers_room', 'channel', 'saved'] as const;
 export const ChatKind = z.enum(chatKinds);
 export type ChatKind = z.infer<typeof ChatKind>;
 
-export const chatMemberRoles = ['owner', 'admin', 'member'] as const;
 export const ChatMemberRole = z.enum(chatMemberRoles);
 export type ChatMemberRole = z.infer<typeof ChatMemberRole>;
 
@@ -74,7 +73,6 @@ export const Reactions = z.array(z.object({ emoji: z.string(), userIds: z.array(
 export type Reactions = z.infer<typeof Reactions>;
 
 /** Badges a teacher or a chat administrator gives a member (SPEC §5, «Хочу всё знать»). */
-export const awardBadges = ['curious', 'helper', 'star', 'creative', 'leader'] as const;
 export const AwardBadge = z.enum(awardBadges);
 export type AwardBadge = z.infer<typeof AwardBadge>;
 
@@ -136,9 +134,6 @@ export const Message = z.object({
   award: z.optional(z.nullable(z.object({ badge: AwardBadge, recipient: UserSummary }))),
 });
 export type Message = z.infer<typeof Message>;
-
-/** Timers for disappearing messages, in seconds: half a minute, an hour, a day, a week. */
-export const disappearTimers = [30, 3600, 86_400, 604_800] as const;
 
 /** Who may do what in a group chat besides its administrators (SPEC §4 moderation). */
 export const ChatSettings = z.object({

@@ -51,11 +51,3 @@ export const ServerFrame = z.discriminatedUnion('type', [
   z.object({ type: z.literal('error'), code: z.string(), message: z.string() }),
 ]);
 export type ServerFrame = z.infer<typeof ServerFrame>;
-
-/** WebSocket close codes the server uses, in the private 4000–4999 range. */
-export const CloseCode = {
-  Unauthorized: 4001,
-  TokenExpired: 4002,
-  BadFrame: 4003,
-  Removed: 4004,
-} as const;

@@ -20,7 +20,11 @@ const migrationLock = 7_027_278;
  * PostgreSQL when a URL is given, otherwise PGlite in a data directory.
  * Both run the same committed migrations, so the SQL is the same everywhere.
  */
-export async function openDatabase(options: { databaseUrl?: string; dataDir?: string }): Promise<DatabaseHandle> {
+export async function openDatabase(options: {
+  databaseUrl?: string;
+  dataDir?: string;
+  databasePoolSize?: number;
+}): Promise<DatabaseHandle> {
   if (options.databaseUrl) {
     const { default: pg } = await import('pg');
     const { drizzle } = await import('drizzle-orm/node-postgres');
@@ -35,7 +39,7 @@ export async function openDatabase(options: { databaseUrl?: string; dataDir?: st
     } finally {
       await lockClient.end();
     }
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.databasePoolSize ?? 20 });
     // An idle connection the database drops (restart, failover) is replaced on the next query;
     // without a listener its error would crash the process.
     pool.on('error', (error) => console.warn(`PostgreSQL connection lost: ${error.message}`));

@@ -2,8 +2,8 @@ import { type PartaClient, setChatMine, updateFolder } from '@parta/core';
 import type { ChatSummary, Folder } from '@parta/protocol';
 import { css, html, LitElement, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { describeError } from '../format.js';
-import { type Locale, t, tm } from '../i18n.js';
+import { describeChatError, tm } from '../chats-i18n.js';
+import { type Locale, t, withStrings } from '../i18n.js';
 import { tokens } from '../styles/tokens.js';
 
 interface Item {
@@ -111,6 +111,11 @@ export class PartaChatActions extends LitElement {
     document.removeEventListener('pointerdown', this.#onOutside, true);
   }
 
+  protected override scheduleUpdate(): Promise<unknown> | undefined {
+    // English words come in a chunk of their own: the update waits for them.
+    return withStrings(this.locale, () => super.scheduleUpdate());
+  }
+
   protected override firstUpdated(): void {
     this.renderRoot.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
   }
@@ -141,7 +146,7 @@ export class PartaChatActions extends LitElement {
       await item.act();
       this.#close();
     } catch (error) {
-      this.error = describeError(error, this.locale);
+      this.error = describeChatError(error, this.locale);
     } finally {
       this.busy = false;
     }

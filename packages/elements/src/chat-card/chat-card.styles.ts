@@ -63,6 +63,11 @@ export const styles = css`
   [part~='members'] [part~='item'] {
     padding: var(--_space-2) 0;
   }
+  [part~='members'] button {
+    min-height: 28px;
+    padding: 0 var(--_space-2);
+    font-size: 12px;
+  }
   [part~='role'] {
     padding: 0 6px;
     border-radius: 8px;

@@ -29,14 +29,14 @@ import {
 import { html, LitElement, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
+import { describeChatError, tm } from '../chats-i18n.js';
 import { ClientController } from '../controllers/client-controller.js';
 import { ConfirmController } from '../controllers/confirm-controller.js';
 import { LoadController } from '../controllers/load-controller.js';
 import { StoreController } from '../controllers/store-controller.js';
 import { PartaCallStartEvent } from '../events/call-start.js';
 import { PartaChatLeaveEvent } from '../events/chat-leave.js';
-import { describeError } from '../format.js';
-import { displayName, type Locale, tm } from '../i18n.js';
+import { displayName, type Locale } from '../i18n.js';
 import '../people-picker/define.js';
 import type { PartaPeoplePicker } from '../people-picker/people-picker.js';
 import { controls } from '../styles/controls.js';
@@ -111,6 +111,7 @@ export class PartaChatCard extends LitElement {
   #confirm = new ConfirmController(this);
   #searchTimer: ReturnType<typeof setTimeout> | undefined;
   #membersKey = 0;
+  #seenCount: number | undefined;
 
   get #client(): PartaClient | undefined {
     return this.client ?? this.#provided.value;
@@ -139,13 +140,16 @@ export class PartaChatCard extends LitElement {
     this.#chats.store = client?.$chats;
     const key = client && chatId ? chatId : undefined;
     this.#loaded.sync(key, () => getChat(client!, chatId!));
+    const chat = this.chat;
+    // Someone joined or left (here, elsewhere, by a link): the list follows.
+    if (chat && this.#seenCount !== undefined && chat.memberCount !== this.#seenCount) this.#membersKey++;
+    this.#seenCount = chat?.memberCount;
     const query = this.query;
     this.#members.sync(
       key && `${chatId}|${query}|${this.#membersKey}`,
       () => listChatMembers(client!, chatId!, { q: query || undefined, limit: 200 }),
       true,
     );
-    const chat = this.chat;
     this.#invite.sync(chat && canInviteToChat(chatContext(chat)) ? chatId : undefined, () =>
       getChatInvite(client!, chatId!),
     );
@@ -161,12 +165,12 @@ export class PartaChatCard extends LitElement {
     const chat = this.chat;
     if (!chat) {
       return html`<p part="empty" role=${this.#loaded.error ? 'alert' : 'status'}>
-        ${this.#loaded.error ? describeError(this.#loaded.error, this.#locale) : strings.loading}
+        ${this.#loaded.error ? describeChatError(this.#loaded.error, this.#locale) : strings.loading}
       </p>`;
     }
     const context = chatContext(chat);
     const title = chat.kind === 'saved' ? strings.saved : chat.title;
-    const count = this.#members.value?.total ?? chat.memberCount;
+    const count = chat.memberCount;
     return html`<header part="header">
         <span part="avatar" aria-hidden="true">${initials(title)}</span>
         <div>
@@ -250,7 +254,8 @@ export class PartaChatCard extends LitElement {
         >
           <option value="" ?selected=${!settings?.disappearAfterSec}>${strings.disappearOff}</option>
           ${disappearTimers.map(
-            (seconds) => html`<option value=${seconds} ?selected=${settings?.disappearAfterSec === seconds}>${strings.disappearAfter[seconds]}</option>`,
+            (seconds) =>
+              html`<option value=${seconds} ?selected=${settings?.disappearAfterSec === seconds}>${strings.disappearAfter[seconds]}</option>`,
           )}
         </select>
       </label>
@@ -349,7 +354,8 @@ export class PartaChatCard extends LitElement {
 
   /** The address of an invite link. */
   linkFor(code: string): string {
-    const base = this.linkBase ?? `${globalThis.location?.origin ?? ''}${globalThis.location?.pathname ?? '/'}?chat-invite=`;
+    const base =
+      this.linkBase ?? `${globalThis.location?.origin ?? ''}${globalThis.location?.pathname ?? '/'}?chat-invite=`;
     return base + encodeURIComponent(code);
   }
 
@@ -362,7 +368,7 @@ export class PartaChatCard extends LitElement {
       this.notice = done;
       return true;
     } catch (error) {
-      this.error = describeError(error, this.#locale);
+      this.error = describeChatError(error, this.#locale);
       return false;
     }
   }
@@ -410,7 +416,12 @@ export class PartaChatCard extends LitElement {
     const picked = this.renderRoot.querySelector<PartaPeoplePicker>('parta-people-picker')?.chosen ?? [];
     if (picked.length === 0) return;
     const ok = await this.#run(
-      () => addChatMembers(this.#client!, this.chatId!, picked.map((user) => user.id)),
+      () =>
+        addChatMembers(
+          this.#client!,
+          this.chatId!,
+          picked.map((user) => user.id),
+        ),
       tm(this.#locale).added(picked.length),
     );
     if (!ok) return;
@@ -439,7 +450,10 @@ export class PartaChatCard extends LitElement {
       cancel: strings.cancel,
     });
     if (!sure) return;
-    const ok = await this.#run(() => removeChatMember(this.#client!, this.chatId!, member.user.id), strings.removed(name));
+    const ok = await this.#run(
+      () => removeChatMember(this.#client!, this.chatId!, member.user.id),
+      strings.removed(name),
+    );
     if (!ok) return;
     this.#reloadMembers();
     await this.updateComplete;
@@ -502,11 +516,20 @@ export class PartaChatCard extends LitElement {
     // Escape closes the dialog through the template, not by itself.
     if (event?.type === 'cancel') event.preventDefault();
     this.copying = false;
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[part~="button-copy-members"]')?.focus());
+    void this.updateComplete.then(() =>
+      this.renderRoot.querySelector<HTMLElement>('[part~="button-copy-members"]')?.focus(),
+    );
   };
 }
 
 function initials(title: string): string {
   const words = title.split(/\s+/).filter(Boolean);
-  return (words.length === 1 ? words[0]!.slice(0, 2) : words.slice(0, 2).map((word) => word[0]).join('')).toUpperCase();
+  return (
+    words.length === 1
+      ? words[0]!.slice(0, 2)
+      : words
+          .slice(0, 2)
+          .map((word) => word[0])
+          .join('')
+  ).toUpperCase();
 }

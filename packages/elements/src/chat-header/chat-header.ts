@@ -6,7 +6,7 @@ import type { ReadableAtom } from 'nanostores';
 import { ClientController } from '../controllers/client-controller.js';
 import { StoreController } from '../controllers/store-controller.js';
 import { PartaChatCardOpenEvent } from '../events/chat-card-open.js';
-import { type Locale, t } from '../i18n.js';
+import { type Locale, t, withStrings } from '../i18n.js';
 import { tokens } from '../styles/tokens.js';
 import { typingText } from '../typing.js';
 
@@ -121,6 +121,11 @@ export class PartaChatHeader extends LitElement {
     return this.client ?? this.#provided.value;
   }
 
+  protected override scheduleUpdate(): Promise<unknown> | undefined {
+    // English words come in a chunk of their own: the update waits for them.
+    return withStrings(this.locale ?? this.#client?.locale, () => super.scheduleUpdate());
+  }
+
   protected override willUpdate(): void {
     const client = this.#client;
     this.#chats.store = client?.$chats;
@@ -134,8 +139,15 @@ export class PartaChatHeader extends LitElement {
     const chat = this.#chats.value?.find((candidate) => candidate.id === this.chatId);
     if (!chat) return html`<div part="header"><slot></slot></div>`;
     const title = chat.kind === 'saved' ? strings.saved : chat.title;
-    const typing = typingText(strings, chat, this.#typing.value ?? [], this.#chats.value ?? [], this.#me.value?.user.id);
-    const subtitle = typing ?? (chat.kind === 'saved' || chat.kind === 'direct' ? '' : strings.memberCount(chat.memberCount));
+    const typing = typingText(
+      strings,
+      chat,
+      this.#typing.value ?? [],
+      this.#chats.value ?? [],
+      this.#me.value?.user.id,
+    );
+    const subtitle =
+      typing ?? (chat.kind === 'saved' || chat.kind === 'direct' ? '' : strings.memberCount(chat.memberCount));
     return html`<div part="header">
         <button type="button" part="title-button" aria-haspopup="dialog" @click=${this.openCard}>
           <span part="title">${title}</span>
@@ -166,9 +178,11 @@ export class PartaChatHeader extends LitElement {
     await this.updateComplete;
     const dialog = this.renderRoot.querySelector<HTMLDialogElement>('dialog');
     if (dialog && !dialog.open) dialog.showModal();
-    this.renderRoot.querySelector('parta-chat-card')?.updateComplete.then(() =>
-      this.renderRoot.querySelector('parta-chat-card')?.shadowRoot?.querySelector<HTMLElement>('h2')?.focus(),
-    );
+    this.renderRoot
+      .querySelector('parta-chat-card')
+      ?.updateComplete.then(() =>
+        this.renderRoot.querySelector('parta-chat-card')?.shadowRoot?.querySelector<HTMLElement>('h2')?.focus(),
+      );
   };
 
   #close = (event?: Event) => {

@@ -2,11 +2,11 @@ import { joinChatByInvite, type PartaClient, previewChatInvite } from '@parta/co
 import type { ChatInvitePreview } from '@parta/protocol';
 import { css, html, LitElement } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { describeChatError, tm } from '../chats-i18n.js';
 import { ClientController } from '../controllers/client-controller.js';
 import { LoadController } from '../controllers/load-controller.js';
 import { PartaChatSelectEvent } from '../events/chat-select.js';
-import { describeError } from '../format.js';
-import { type Locale, tm } from '../i18n.js';
+import type { Locale } from '../i18n.js';
 import { controls } from '../styles/controls.js';
 import { tokens } from '../styles/tokens.js';
 
@@ -73,7 +73,7 @@ export class PartaChatInvite extends LitElement {
     const preview = this.#preview.value;
     if (!preview) {
       return html`<p part=${this.#preview.error ? 'error' : 'empty'} role=${this.#preview.error ? 'alert' : 'status'}>
-        ${this.#preview.error ? describeError(this.#preview.error, this.#locale) : strings.loading}
+        ${this.#preview.error ? describeChatError(this.#preview.error, this.#locale) : strings.loading}
       </p>`;
     }
     return html`<div part="card">
@@ -101,7 +101,7 @@ export class PartaChatInvite extends LitElement {
       const chat = await joinChatByInvite(client, this.code);
       this.dispatchEvent(new PartaChatSelectEvent(chat.id, chat.title));
     } catch (error) {
-      this.error = describeError(error, this.#locale);
+      this.error = describeChatError(error, this.#locale);
     } finally {
       this.busy = false;
     }

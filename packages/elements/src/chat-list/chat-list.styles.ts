@@ -108,11 +108,23 @@ export const styles = css`
     gap: var(--_space-1);
     min-width: 0;
   }
-  [part~='pin'] {
-    font-size: 11px;
+  [part~='pin'],
+  [part~='muted'] {
+    flex: none;
+    width: 14px;
+    height: 14px;
+    margin-top: 4px;
+    fill: var(--_muted);
+    stroke: var(--_muted);
+    stroke-width: 1.2;
   }
-  [part~='preview typing'],
-  [part~='typing'] {
+  [part~='muted'] {
+    fill: none;
+  }
+  .heading [part~='title'] {
+    min-width: 0;
+  }
+  [part~='preview'][part~='typing'] {
     color: var(--_accent);
   }
   [part~='more'] {

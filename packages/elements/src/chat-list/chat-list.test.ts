@@ -11,6 +11,7 @@ import {
   fill,
   forgetChosenOrganisations,
   newPerson,
+  typeIn,
   unique,
   until,
   waitFor,
@@ -178,14 +179,17 @@ const toolbarButton = (el: PartaChatList, part: string) =>
 async function chooseAction(el: PartaChatList, chatId: string, label: string) {
   option(el, chatId)!.focus();
   await sendKeys({ press: 'Shift+F10' });
-  await waitFor(() => Boolean(root(el).querySelector('parta-chat-actions')?.shadowRoot?.querySelector('[role="menuitem"]')), 'the menu');
+  await waitFor(
+    () => Boolean(root(el).querySelector('parta-chat-actions')?.shadowRoot?.querySelector('[role="menuitem"]')),
+    'the menu',
+  );
   const menu = root(el).querySelector('parta-chat-actions')!;
   const items = [...menu.shadowRoot!.querySelectorAll<HTMLElement>('[role="menuitem"]')];
-  expect(menu.shadowRoot!.activeElement, 'focus starts in the menu').to.equal(items[0]);
+  expect(menu.shadowRoot!.activeElement === items[0], 'focus starts in the menu').to.equal(true);
   const index = items.findIndex((item) => item.textContent!.trim() === label);
   expect(index, `"${label}" among ${items.map((i) => i.textContent!.trim()).join(', ')}`).to.be.greaterThan(-1);
   for (let i = 0; i < index; i++) await sendKeys({ press: 'ArrowDown' });
-  expect(menu.shadowRoot!.activeElement).to.equal(items[index]);
+  expect(menu.shadowRoot!.activeElement === items[index], 'focus on the action').to.equal(true);
   await sendKeys({ press: 'Enter' });
   await waitFor(() => !root(el).querySelector('parta-chat-actions'), 'the menu to close');
 }
@@ -203,7 +207,7 @@ describe('<parta-chat-list> managing chats', () => {
       expect(shownIds(el)[0]).to.not.equal('chat-staff');
       await chooseAction(el, 'chat-staff', 'Закрепить');
       await waitFor(() => shownIds(el)[0] === 'chat-staff', 'the pinned chat first');
-      expect(option(el, 'chat-staff')!.querySelector('[part~="pin"]')).to.not.equal(null);
+      expect(Boolean(option(el, 'chat-staff')!.querySelector('[part~="pin"]'))).to.equal(true);
       expect(option(el, 'chat-staff')!.textContent, 'said to screen readers').to.include('закреплён');
       await expect(el).to.be.accessible();
       // A new message elsewhere does not push it down.
@@ -257,14 +261,18 @@ describe('<parta-chat-list> managing chats', () => {
     const { el, client } = await teacherList();
     const parent = await clientFor('u-parent-1');
     await parent.sendMessage('chat-9a-parents', unique('Когда собрание?'));
-    await waitFor(() => (option(el, 'chat-9a-parents')?.querySelector('[part~="badge"]') ?? null) !== null, 'the badge');
+    await waitFor(
+      () => (option(el, 'chat-9a-parents')?.querySelector('[part~="badge"]') ?? null) !== null,
+      'the badge',
+    );
     const toggle = toolbarButton(el, 'button-unread');
     expect(toggle.getAttribute('aria-pressed')).to.equal('false');
     toggle.click();
     await el.updateComplete;
     expect(toggle.getAttribute('aria-pressed')).to.equal('true');
     expect(shownIds(el)).to.include('chat-9a-parents');
-    for (const shown of options(el)) expect(shown.querySelector('[part~="badge"]'), shown.dataset.chatId).to.not.equal(null);
+    for (const shown of options(el))
+      expect(Boolean(shown.querySelector('[part~="badge"]')), shown.dataset.chatId).to.equal(true);
     await client.markRead('chat-9a-parents');
     await waitFor(() => !option(el, 'chat-9a-parents'), 'the read chat gone');
     toggle.click();
@@ -312,7 +320,8 @@ describe('<parta-chat-list> managing chats', () => {
   it('refuses the 16th folder and says why', async () => {
     const person = await newPerson('Папкина', 'Вера');
     const created: string[] = [];
-    for (let n = 1; n <= limits.foldersMax; n++) created.push((await createFolder(person, { title: `Папка ${n}`, chatIds: [] })).id);
+    for (let n = 1; n <= limits.foldersMax; n++)
+      created.push((await createFolder(person, { title: `Папка ${n}`, chatIds: [] })).id);
     const el = await fixture<PartaChatList>(html`<parta-chat-list .client=${person}></parta-chat-list>`);
     await waitFor(() => Boolean(tab(el, `Папка ${limits.foldersMax}`)), 'fifteen folder tabs');
     toolbarButton(el, 'button-folder-add').click();
@@ -324,7 +333,7 @@ describe('<parta-chat-list> managing chats', () => {
       'Папок может быть не больше 15. Удалите одну, чтобы создать новую.',
     );
     expect(editor.shadowRoot!.querySelector('[part~="error"]')!.getAttribute('role')).to.equal('alert');
-    expect(tab(el, 'Шестнадцатая')).to.equal(undefined);
+    expect(Boolean(tab(el, 'Шестнадцатая'))).to.equal(false);
     // Deleting one makes room.
     await deleteFolder(person, created[0]!);
     editor.shadowRoot!.querySelector<HTMLButtonElement>('[part~="button-save"]')!.click();
@@ -342,7 +351,10 @@ describe('<parta-chat-list> managing chats', () => {
     personRows(picker)[0]!.querySelector('input')!.click();
     fill(picker.shadowRoot!.querySelector<HTMLInputElement>('input[type="search"]')!, 'Смирнов');
     await waitFor(() => personRows(picker).some((row) => row.dataset.userId === 'u-student-1'), 'Смирнов');
-    personRows(picker).find((row) => row.dataset.userId === 'u-student-1')!.querySelector('input')!.click();
+    personRows(picker)
+      .find((row) => row.dataset.userId === 'u-student-1')!
+      .querySelector('input')!
+      .click();
     await dialog.updateComplete;
     const submit = dialog.shadowRoot!.querySelector<HTMLButtonElement>('[part~="button-create"]')!;
     expect(submit.textContent!.trim()).to.equal('Создать группу');
@@ -354,7 +366,7 @@ describe('<parta-chat-list> managing chats', () => {
     const event = await selected;
     expect(event.title).to.equal(title);
     await waitFor(() => option(el, event.chatId)?.getAttribute('aria-selected') === 'true', 'the group selected');
-    expect(root(el).querySelector('dialog'), 'the dialog closed').to.equal(null);
+    expect(Boolean(root(el).querySelector('dialog')), 'the dialog closed').to.equal(false);
     const chat = client.$chats.get().find((c) => c.id === event.chatId)!;
     expect(chat.kind).to.equal('group');
     expect(chat.memberCount).to.equal(3);
@@ -366,7 +378,10 @@ describe('<parta-chat-list> managing chats', () => {
     const dialog = await waitForElement(el, 'parta-new-chat');
     const picker = await waitForPicker(dialog);
     await waitFor(() => personRows(picker).some((row) => row.dataset.userId === 'u-director'), 'the director');
-    personRows(picker).find((row) => row.dataset.userId === 'u-director')!.querySelector('input')!.click();
+    personRows(picker)
+      .find((row) => row.dataset.userId === 'u-director')!
+      .querySelector('input')!
+      .click();
     await dialog.updateComplete;
     const submit = dialog.shadowRoot!.querySelector<HTMLButtonElement>('[part~="button-create"]')!;
     expect(submit.textContent!.trim()).to.equal('Написать');
@@ -403,7 +418,7 @@ describe('<parta-chat-list> managing chats', () => {
     await waitForElement(el, 'parta-new-chat');
     await sendKeys({ press: 'Escape' });
     await waitFor(() => !root(el).querySelector('dialog'), 'the dialog closed');
-    expect(root(el).activeElement).to.equal(button);
+    expect(root(el).activeElement === button, 'focus back on the button').to.equal(true);
   });
 
   it('says who is typing instead of the last message', async () => {
@@ -411,8 +426,7 @@ describe('<parta-chat-list> managing chats', () => {
     const student = await clientFor('u-student-1');
     await student.sendMessage('chat-9a', unique('Сейчас напишу'));
     await waitFor(() => option(el, 'chat-9a')!.textContent!.includes('Сейчас напишу'), 'the message');
-    (student as unknown as { sendTyping(chatId: string): void }).sendTyping('chat-9a');
-    await waitFor(() => option(el, 'chat-9a')!.querySelector('[part~="typing"]') !== null, 'the typing note');
+    await typeIn(student, 'chat-9a', () => option(el, 'chat-9a')!.querySelector('[part~="typing"]') !== null);
     expect(option(el, 'chat-9a')!.querySelector('[part~="typing"]')!.textContent).to.equal('Иван печатает…');
   });
 
@@ -428,7 +442,10 @@ describe('<parta-chat-list> managing chats', () => {
   });
 });
 
-async function waitForElement(el: PartaChatList, tag: string): Promise<HTMLElement & { updateComplete: Promise<unknown> }> {
+async function waitForElement(
+  el: PartaChatList,
+  tag: string,
+): Promise<HTMLElement & { updateComplete: Promise<unknown> }> {
   await waitFor(() => Boolean(root(el).querySelector(tag)?.shadowRoot?.firstElementChild), tag);
   const found = root(el).querySelector(tag) as HTMLElement & { updateComplete: Promise<unknown> };
   await found.updateComplete;
@@ -436,7 +453,11 @@ async function waitForElement(el: PartaChatList, tag: string): Promise<HTMLEleme
 }
 
 async function waitForPicker(dialog: HTMLElement) {
-  await waitFor(() => Boolean(dialog.shadowRoot!.querySelector('parta-people-picker')?.shadowRoot?.querySelector('[part~="people"]')), 'the contacts');
+  await waitFor(
+    () =>
+      Boolean(dialog.shadowRoot!.querySelector('parta-people-picker')?.shadowRoot?.querySelector('[part~="people"]')),
+    'the contacts',
+  );
   return dialog.shadowRoot!.querySelector('parta-people-picker')!;
 }
 

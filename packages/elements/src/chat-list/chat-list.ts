@@ -7,7 +7,7 @@ import type { ReadableAtom } from 'nanostores';
 import { ClientController } from '../controllers/client-controller.js';
 import { StoreController } from '../controllers/store-controller.js';
 import { PartaChatSelectEvent } from '../events/chat-select.js';
-import { displayName, formatTime, type Locale, t } from '../i18n.js';
+import { displayName, formatTime, type Locale, t, withStrings } from '../i18n.js';
 import { tokens } from '../styles/tokens.js';
 import { typingText } from '../typing.js';
 import { styles } from './chat-list.styles.js';
@@ -32,8 +32,7 @@ type LiveStores = {
   $typing?: (chatId: string) => ReadableAtom<readonly string[]>;
 };
 
-const pinnedFirst = (chats: ChatSummary[]) =>
-  chats.sort((a, b) => (b.pinnedAt ?? '').localeCompare(a.pinnedAt ?? ''));
+const pinnedFirst = (chats: ChatSummary[]) => chats.sort((a, b) => (b.pinnedAt ?? '').localeCompare(a.pinnedAt ?? ''));
 
 /**
  * @summary The signed-in user's chats, most recently active first, live.
@@ -118,6 +117,11 @@ export class PartaChatList extends LitElement {
     return t(this.locale ?? this.#client?.locale);
   }
 
+  protected override scheduleUpdate(): Promise<unknown> | undefined {
+    // English words come in a chunk of their own: the update waits for them.
+    return withStrings(this.locale ?? this.#client?.locale, () => super.scheduleUpdate());
+  }
+
   /** The user's folders, live. */
   get folders(): readonly Folder[] {
     return this.#folders.value ?? [];
@@ -152,7 +156,11 @@ export class PartaChatList extends LitElement {
     this.#organisation.store = client?.$organisation;
     this.#folders.store = (client as LiveStores | undefined)?.$folders;
     // A folder deleted elsewhere takes its tab away.
-    if (this.view.startsWith('folder:') && this.#folders.value && !this.folders.some((f) => `folder:${f.id}` === this.view)) {
+    if (
+      this.view.startsWith('folder:') &&
+      this.#folders.value &&
+      !this.folders.some((f) => `folder:${f.id}` === this.view)
+    ) {
       this.view = 'all';
     }
     this.#followTyping(client);
@@ -220,14 +228,18 @@ export class PartaChatList extends LitElement {
     return html`${this.#client ? this.#renderTop() : nothing}
       <div role="tabpanel" id="panel" aria-labelledby=${`tab-${this.view}`}>${body}</div>
       <span id="hint" hidden>${strings.actionsHint}</span>
-      ${this.menu ? html`<parta-chat-actions
+      ${
+        this.menu
+          ? html`<parta-chat-actions
             .client=${this.#client}
             .chat=${this.#chats.value?.find((chat) => chat.id === this.menu!.chatId)}
             .folders=${this.folders}
             locale=${this.locale ?? this.#client?.locale ?? 'ru'}
             style=${`left:${this.menu.x}px;top:${this.menu.y}px`}
             @close=${this.#closeMenu}
-          ></parta-chat-actions>` : nothing}
+          ></parta-chat-actions>`
+          : nothing
+      }
       ${this.dialog ? this.#renderDialog() : nothing}`;
   }
 
@@ -282,7 +294,12 @@ export class PartaChatList extends LitElement {
 
   #renderDialog() {
     const locale = this.locale ?? this.#client?.locale ?? 'ru';
-    const label = this.dialog === 'new-chat' ? this.#strings.newChat : this.dialog === 'folder-new' ? this.#strings.newFolder : this.#strings.editFolder;
+    const label =
+      this.dialog === 'new-chat'
+        ? this.#strings.newChat
+        : this.dialog === 'folder-new'
+          ? this.#strings.newFolder
+          : this.#strings.editFolder;
     const folder = this.dialog === 'folder-edit' ? this.folders.find((f) => `folder:${f.id}` === this.view) : undefined;
     return html`<dialog part="dialog" aria-label=${label} @close=${this.#closeDialog} @cancel=${this.#closeDialog}>
       ${
@@ -307,7 +324,13 @@ export class PartaChatList extends LitElement {
   #renderChat(chat: ChatSummary, focusable: boolean) {
     const strings = this.#strings;
     const selected = chat.id === this.selected;
-    const typing = typingText(strings, chat, this.#typing.get(chat.id)?.ids ?? [], this.#chats.value ?? [], this.#me.value?.user.id);
+    const typing = typingText(
+      strings,
+      chat,
+      this.#typing.get(chat.id)?.ids ?? [],
+      this.#chats.value ?? [],
+      this.#me.value?.user.id,
+    );
     const preview = typing ?? this.#preview(chat);
     const title = chat.kind === 'saved' ? strings.saved : chat.title;
     const last = chat.lastMessage;
@@ -331,8 +354,8 @@ export class PartaChatList extends LitElement {
       <span class="body">
         <span class="heading">
           <span part="title">${title}</span>
-          ${chat.pinnedAt ? html`<span part="pin" aria-hidden="true" title=${strings.pinnedMark}>📌</span><span class="visually-hidden">, ${strings.pinnedMark}</span>` : nothing}
-          ${chat.muted ? html`<span class="visually-hidden">, ${strings.mutedMark}</span>` : nothing}
+          ${chat.muted ? html`<svg part="muted" aria-hidden="true" viewBox="0 0 16 16"><path d="M8 2a4 4 0 0 0-4 4v3L2.5 11h11L12 9V6a4 4 0 0 0-4-4zM6.5 12.5a1.5 1.5 0 0 0 3 0zM2 2l12 12" /></svg><span class="visually-hidden">, ${strings.mutedMark}</span>` : nothing}
+          ${chat.pinnedAt ? html`<svg part="pin" aria-hidden="true" viewBox="0 0 16 16"><path d="M10 1.5l4.5 4.5-2 .5-2.5 2.5.5 3.5-1 1-3-3-4 4-.5-.5 4-4-3-3 1-1 3.5.5L9.5 3.5z" /></svg><span class="visually-hidden">, ${strings.pinnedMark}</span>` : nothing}
         </span>
         ${preview ? html`<span part=${typing ? 'preview typing' : 'preview'}>${preview}</span>` : nothing}
       </span>
@@ -364,7 +387,8 @@ export class PartaChatList extends LitElement {
     const last = chat.lastMessage;
     if (!last) return '';
     if (last.deletedAt) return strings.deleted;
-    const author = last.author.id === this.#me.value?.user.id ? strings.you : displayName({ ...last.author, verified: false });
+    const author =
+      last.author.id === this.#me.value?.user.id ? strings.you : displayName({ ...last.author, verified: false });
     let text = last.text;
     if (last.award) {
       const award = `${strings.award} «${strings.badges[last.award.badge]}» — ${displayName({ ...last.award.recipient, verified: false })}`;
@@ -377,7 +401,10 @@ export class PartaChatList extends LitElement {
 
   #select(chat: ChatSummary) {
     this.focusedId = chat.id;
-    if (!this.dispatchEvent(new PartaChatSelectEvent(chat.id, chat.kind === 'saved' ? this.#strings.saved : chat.title))) return;
+    if (
+      !this.dispatchEvent(new PartaChatSelectEvent(chat.id, chat.kind === 'saved' ? this.#strings.saved : chat.title))
+    )
+      return;
     this.selected = chat.id;
   }
 

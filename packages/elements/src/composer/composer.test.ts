@@ -86,4 +86,32 @@ describe('<parta-composer>', () => {
     expect(button(el).disabled).to.equal(true);
     expect(el.send()).to.equal(false);
   });
+
+  it('asks readers to confirm with the toggle, for the next message only', async () => {
+    const el = await fixture<PartaComposer>(html`<parta-composer confirmable></parta-composer>`);
+    const toggle = el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="confirm-toggle"]')!;
+    expect(toggle.getAttribute('aria-label')).to.equal('Запросить подтверждение прочтения');
+    expect(toggle.getAttribute('aria-pressed')).to.equal('false');
+    toggle.focus();
+    await sendKeys({ press: 'Space' });
+    await el.updateComplete;
+    expect(toggle.getAttribute('aria-pressed')).to.equal('true');
+    await expect(el).to.be.accessible();
+    box(el).focus();
+    await sendKeys({ type: 'Прочитайте правила' });
+    let sent = oneEvent(el, 'parta-message-send') as Promise<PartaMessageSendEvent>;
+    await sendKeys({ press: 'Enter' });
+    expect((await sent).requiresConfirmation).to.equal(true);
+    await el.updateComplete;
+    expect(toggle.getAttribute('aria-pressed')).to.equal('false');
+    await sendKeys({ type: 'Обычное' });
+    sent = oneEvent(el, 'parta-message-send') as Promise<PartaMessageSendEvent>;
+    await sendKeys({ press: 'Enter' });
+    expect((await sent).requiresConfirmation).to.equal(false);
+  });
+
+  it('offers no confirmation toggle unless asked', async () => {
+    const el = await fixture<PartaComposer>(html`<parta-composer></parta-composer>`);
+    expect(el.shadowRoot!.querySelector('[part~="confirm-toggle"]')).to.equal(null);
+  });
 });

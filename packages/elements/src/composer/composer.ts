@@ -3,7 +3,7 @@ import { limits } from '@parta/protocol';
 import { html, LitElement, nothing } from 'lit';
 import { property, query } from 'lit/decorators.js';
 import { PartaMessageSendEvent } from '../events/message-send.js';
-import { type Locale, t } from '../i18n.js';
+import { type Locale, t, withStrings } from '../i18n.js';
 import { tokens } from '../styles/tokens.js';
 import { styles } from './composer.styles.js';
 import { DraftController } from './draft-controller.js';
@@ -78,6 +78,11 @@ export class PartaComposer extends LitElement {
 
   override focus(options?: FocusOptions): void {
     this.textarea?.focus(options);
+  }
+
+  protected override scheduleUpdate(): Promise<unknown> | undefined {
+    // English words come in a chunk of their own: the update waits for them.
+    return withStrings(this.locale, () => super.scheduleUpdate());
   }
 
   protected override render() {

@@ -2,9 +2,9 @@ import { createFolder, deleteFolder, type PartaClient, updateFolder } from '@par
 import { type ChatSummary, type Folder, limits } from '@parta/protocol';
 import { css, html, LitElement, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { describeChatError, tm } from '../chats-i18n.js';
 import { ConfirmController } from '../controllers/confirm-controller.js';
-import { describeError } from '../format.js';
-import { type Locale, tm } from '../i18n.js';
+import type { Locale } from '../i18n.js';
 import { controls } from '../styles/controls.js';
 import { tokens } from '../styles/tokens.js';
 
@@ -127,7 +127,7 @@ export class PartaFolderEditor extends LitElement {
       }
     } catch (error) {
       const code = (error as { code?: string }).code;
-      this.error = code === 'limit_reached' ? tm(this.locale).foldersFull : describeError(error, this.locale);
+      this.error = code === 'limit_reached' ? tm(this.locale).foldersFull : describeChatError(error, this.locale);
     } finally {
       this.busy = false;
     }
@@ -150,7 +150,7 @@ export class PartaFolderEditor extends LitElement {
       await deleteFolder(client, folder.id);
       this.dispatchEvent(new PartaFolderCloseEvent());
     } catch (error) {
-      this.error = describeError(error, this.locale);
+      this.error = describeChatError(error, this.locale);
     } finally {
       this.busy = false;
     }

@@ -85,6 +85,21 @@ export class PartaImportant extends LitElement {
     return this.#items.reload();
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.addEventListener('visibilitychange', this.#onVisible);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener('visibilitychange', this.#onVisible);
+  }
+
+  // Marks made in another tab or on another device show when the reader comes back.
+  #onVisible = () => {
+    if (document.visibilityState === 'visible' && this.#items.value) void this.refresh();
+  };
+
   protected override willUpdate(_changed: PropertyValues<this>): void {
     const client = this.#client;
     this.#items.sync(client ? this.#keyOf(client) : undefined, () => listImportant(client!));

@@ -2,11 +2,11 @@ import { createChat, type PartaClient } from '@parta/core';
 import { type ChatSummary, limits } from '@parta/protocol';
 import { css, html, LitElement, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { describeChatError, tm } from '../chats-i18n.js';
 import { ClientController } from '../controllers/client-controller.js';
 import { StoreController } from '../controllers/store-controller.js';
 import { PartaChatSelectEvent } from '../events/chat-select.js';
-import { describeError } from '../format.js';
-import { type Locale, tm } from '../i18n.js';
+import type { Locale } from '../i18n.js';
 import '../people-picker/define.js';
 import type { PartaPeoplePicker } from '../people-picker/people-picker.js';
 import { controls } from '../styles/controls.js';
@@ -180,7 +180,7 @@ export class PartaNewChat extends LitElement {
       const chat = await createChat(client, body);
       this.dispatchEvent(new PartaChatSelectEvent(chat.id, chat.title));
     } catch (error) {
-      this.error = describeError(error, this.#locale);
+      this.error = describeChatError(error, this.#locale);
     } finally {
       this.busy = false;
     }

@@ -1,11 +1,11 @@
 import type { PartaClient } from '@parta/core';
-import { ContactsResponse, routes, type UserSummary } from '@parta/protocol';
+import { type ContactsResponse, routes, type UserSummary } from '@parta/protocol';
 import { css, html, LitElement, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
+import { describeChatError, tm } from '../chats-i18n.js';
 import { LoadController } from '../controllers/load-controller.js';
-import { describeError } from '../format.js';
-import { displayName, type Locale, tm } from '../i18n.js';
+import { displayName, type Locale } from '../i18n.js';
 import { controls } from '../styles/controls.js';
 import { tokens } from '../styles/tokens.js';
 
@@ -100,7 +100,7 @@ export class PartaPeoplePicker extends LitElement {
     this.#people.sync(
       client ? query : undefined,
       async () =>
-        (await client!.request(routes.contacts, { query: query ? { q: query } : {}, schema: ContactsResponse })).people,
+        (await client!.request<ContactsResponse>(routes.contacts, { query: query ? { q: query } : {} })).people,
       true,
     );
   }
@@ -133,7 +133,7 @@ export class PartaPeoplePicker extends LitElement {
       ${
         people === undefined
           ? html`<p part="empty" role=${this.#people.error ? 'alert' : 'status'}>
-              ${this.#people.error ? describeError(this.#people.error, this.locale) : strings.loading}
+              ${this.#people.error ? describeChatError(this.#people.error, this.locale) : strings.loading}
             </p>`
           : people.length === 0
             ? html`<p part="empty">${strings.noPeople}</p>`

@@ -17,6 +17,8 @@ const ru = {
   unmarkImportant: 'Снять отметку «важное»',
   whoRead: 'Кто прочитал',
   giveAward: 'Наградить',
+  react: 'Реакция',
+  reactionPicker: 'Выберите реакцию',
   close: 'Закрыть',
   cancel: 'Отмена',
   // forward
@@ -57,6 +59,8 @@ const en: DialogStrings = {
   unmarkImportant: 'Remove the important mark',
   whoRead: 'Who has read it',
   giveAward: 'Give an award',
+  react: 'React',
+  reactionPicker: 'Choose a reaction',
   close: 'Close',
   cancel: 'Cancel',
   forwardTitle: (count: number) => (count === 1 ? 'Forward the message' : `Forward ${count} messages`),

@@ -52,7 +52,8 @@ class TestLog extends LitElement {
       ${this.log.render(
         this.rows,
         (row) => row.id,
-        (row) => html`<li data-id=${row.id}>${row.id}${Array.from({ length: row.lines - 1 }, () => html`<br />line`)}</li>`,
+        (row) =>
+          html`<li data-id=${row.id}>${row.id}${Array.from({ length: row.lines - 1 }, () => html`<br />line`)}</li>`,
       )}
     </div>`;
   }

@@ -26,7 +26,7 @@ import { styleMap } from 'lit/directives/style-map.js';
 /** How close to the end still counts as "at the bottom", in pixels. */
 const BOTTOM_SLACK = 32;
 /** Rendered beyond the viewport on each side, in pixels. */
-const OVERSCAN = 480;
+const OVERSCAN = 320;
 /** A row kept rendered for focus (an open menu, the editor) may be this many rows away. */
 const KEEP_WITHIN = 60;
 const DEFAULT_ESTIMATE = 64;
@@ -90,7 +90,8 @@ export class LogWindow<T> implements ReactiveController {
    */
   #estimate: number | undefined;
   #keys: string[] = [];
-  #index = new Map<string, number>();
+  /** Rows from this index on may have moved since the last layout (a height was measured). */
+  #dirtyFrom = 0;
   /** Row tops: `#tops[i]` is where row i starts inside the list, `#tops[n]` the list's height. */
   #tops: number[] = [0];
   #start = 0;
@@ -135,6 +136,8 @@ export class LogWindow<T> implements ReactiveController {
   /** Back to the start state, for another chat: at the bottom, nothing measured. */
   reset(): void {
     this.#mode = { kind: 'bottom' };
+    this.#dirtyFrom = 0;
+    this.#lastTop = this.#options.scroller()?.scrollTop ?? 0;
     this.#heights.clear();
     this.#estimate = undefined;
   }
@@ -148,6 +151,7 @@ export class LogWindow<T> implements ReactiveController {
   /** Keep the row now at the top of the view where it is, even when at the bottom. */
   holdPosition(): void {
     this.#mode = this.#anchorFromView() ?? this.#mode;
+    this.#lastTop = this.#options.scroller()?.scrollTop ?? 0;
   }
 
   /** Centres the row with this key (once it is among the rows) and highlights it briefly. */
@@ -194,11 +198,15 @@ export class LogWindow<T> implements ReactiveController {
     let measured = 0;
     rows.forEach((row, offset) => {
       const height = row.getBoundingClientRect().height + gap;
-      this.#measure(this.#keys[this.#start + offset]!, height);
+      this.#measure(this.#start + offset, height);
       measured += height;
       this.#observe(row);
     });
-    if (this.#estimate === undefined && rows.length > 0) this.#estimate = measured / rows.length;
+    if (this.#estimate === undefined && rows.length > 0) {
+      this.#estimate = measured / rows.length;
+      this.#dirtyFrom = 0;
+    }
+    if (this.#dirtyFrom < this.#keys.length) this.#layout(this.#keys);
     const highlight = this.#highlight?.key;
     if (highlight !== undefined) this.#rowOf(highlight)?.setAttribute('data-highlighted', '');
     this.#settle();
@@ -210,10 +218,15 @@ export class LogWindow<T> implements ReactiveController {
     }
   }
 
-  /** Reads where the reader is now, before new rows land: a scroll event may not have reported it yet. */
+  /**
+   * Reads where the reader is now, when they scrolled since the position was last read or
+   * set here (before new rows land, a scroll event may not have reported it yet). A mode
+   * set on purpose (follow the end, a jump on its way) stands until the reader scrolls.
+   */
   sync(): void {
     const scroller = this.#options.scroller();
     if (!scroller || !this.#list || this.#mode.kind === 'jump') return;
+    if (Math.abs(scroller.scrollTop - this.#lastTop) < 1) return;
     this.#lastTop = scroller.scrollTop;
     const fromEnd = scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight;
     if (fromEnd <= BOTTOM_SLACK && this.#options.live()) this.#mode = { kind: 'bottom' };
@@ -233,18 +246,36 @@ export class LogWindow<T> implements ReactiveController {
 
   // --- geometry
 
+  /**
+   * Row tops for these keys. Only what changed is computed again: a message appended
+   * costs a comparison of the keys, not a lookup of every height.
+   */
   #layout(keys: string[]) {
+    const previous = this.#keys;
+    const limit = Math.min(previous.length, keys.length, this.#dirtyFrom);
+    let same = 0;
+    while (same < limit && previous[same] === keys[same]) same++;
     this.#keys = keys;
-    this.#index = new Map(keys.map((key, index) => [key, index]));
+    this.#dirtyFrom = Number.POSITIVE_INFINITY;
     const estimate = this.#estimate ?? DEFAULT_ESTIMATE;
-    const tops = new Array<number>(keys.length + 1);
-    let top = 0;
-    for (let index = 0; index < keys.length; index++) {
+    const tops = this.#tops;
+    tops.length = keys.length + 1;
+    let top = tops[same] ?? 0;
+    for (let index = same; index < keys.length; index++) {
       tops[index] = top;
       top += this.#heights.get(keys[index]!) ?? estimate;
     }
     tops[keys.length] = top;
-    this.#tops = tops;
+  }
+
+  /** Where a key is: looked for among the rendered rows first, where anchors and focus usually are. */
+  #indexOf(key: string): number | undefined {
+    const keys = this.#keys;
+    for (let index = this.#start; index < Math.min(this.#end, keys.length); index++) {
+      if (keys[index] === key) return index;
+    }
+    const index = keys.indexOf(key);
+    return index === -1 ? undefined : index;
   }
 
   /** The first row whose bottom is below `y`. */
@@ -266,7 +297,7 @@ export class LogWindow<T> implements ReactiveController {
     const total = tops.at(-1)!;
     const mode = this.#mode;
     if (mode.kind !== 'bottom') {
-      const index = this.#index.get(mode.key);
+      const index = this.#indexOf(mode.key);
       if (index !== undefined) {
         if (mode.kind === 'anchor') return tops[index]! - mode.offset;
         return tops[index]! + (tops[index + 1]! - tops[index]!) / 2 - height / 2;
@@ -285,7 +316,7 @@ export class LogWindow<T> implements ReactiveController {
     let start = this.#rowAt(top - OVERSCAN);
     let end = Math.min(count, this.#rowAt(top + height + OVERSCAN) + 1);
     for (const key of this.keep) {
-      const index = this.#index.get(key);
+      const index = this.#indexOf(key);
       if (index === undefined) continue;
       if (index < start && start - index <= KEEP_WITHIN) start = index;
       if (index >= end && index - end < KEEP_WITHIN) end = index + 1;
@@ -318,7 +349,7 @@ export class LogWindow<T> implements ReactiveController {
   }
 
   #rowOf(key: string): HTMLElement | undefined {
-    const index = this.#index.get(key);
+    const index = this.#indexOf(key);
     if (index === undefined || index < this.#start || index >= this.#end) return undefined;
     return this.#rows()[index - this.#start];
   }
@@ -328,10 +359,12 @@ export class LogWindow<T> implements ReactiveController {
     return this.#gap;
   }
 
-  #measure(key: string, height: number) {
+  #measure(index: number, height: number) {
+    const key = this.#keys[index]!;
     const known = this.#heights.get(key);
     if (known !== undefined && Math.abs(known - height) < 0.5) return false;
     this.#heights.set(key, height);
+    this.#dirtyFrom = Math.min(this.#dirtyFrom, index);
     return true;
   }
 
@@ -363,7 +396,7 @@ export class LogWindow<T> implements ReactiveController {
     const scroller = this.#options.scroller();
     if (!scroller) return;
     // Scrolled by the reader since (its scroll event not handled yet): that is the position to keep.
-    if (Math.abs(scroller.scrollTop - this.#lastTop) >= 1) this.sync();
+    this.sync();
     const mode = this.#mode;
     if (mode.kind === 'bottom') {
       scroller.scrollTop = scroller.scrollHeight;
@@ -406,9 +439,10 @@ export class LogWindow<T> implements ReactiveController {
       const index = this.#rows().indexOf(entry.target as HTMLElement);
       if (index === -1) continue;
       const height = entry.borderBoxSize?.[0]?.blockSize ?? entry.contentRect.height;
-      if (this.#measure(this.#keys[this.#start + index]!, height + gap)) changed = true;
+      if (this.#measure(this.#start + index, height + gap)) changed = true;
     }
     if (!changed) return;
+    if (this.#dirtyFrom < this.#keys.length) this.#layout(this.#keys);
     // Only the scroll position changes here (it resizes nothing); rendering other rows waits
     // for the next frame, so the observer never sees a loop.
     this.#settle();

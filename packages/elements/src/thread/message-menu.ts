@@ -9,9 +9,10 @@ import {
   type UserSummary,
 } from '@parta/protocol';
 import { td } from './dialog-strings.js';
+import { explainRefusal, react } from './reactions.js';
 
 /**
- * What one does with a message besides editing and deleting it: reply,
+ * What one does with a message besides editing and deleting it: reply, react,
  * forward, pin, mark important, who read it, award. The thread loads this
  * with the first menu opened (or the first confirmation clicked), so a page
  * that only shows chats does not carry it; the dialogs load on their first use.
@@ -27,8 +28,11 @@ export interface ActionsHost {
   /** Where dialogs go. */
   layer: Element;
   reply: (message: Message) => void;
-  /** Runs an action; a refusal shows in the thread's notice. Resolves whether it went through. */
-  act: (action: () => Promise<unknown>) => Promise<boolean>;
+  /**
+   * Runs an action; a refusal shows in the thread's notice, in `explain`'s words when it
+   * has some for it. Resolves whether it went through.
+   */
+  act: (action: () => Promise<unknown>, explain?: (error: unknown) => string | undefined) => Promise<boolean>;
   /** After a forward went out (ends selection mode). */
   forwarded: () => void;
 }
@@ -41,12 +45,15 @@ export interface ActionItem {
 /** What the permission rules need to know of a chat, its settings included. */
 const rules = (chat: ChatSummary): ChatContext => ({ ...chat.settings, ...chat });
 
+const userIdOf = (host: ActionsHost) => host.me?.id ?? host.client.userId ?? undefined;
+
 /** The menu entries for one message, in the order shown, before editing and deleting. */
 export function messageItems(host: ActionsHost, message: Message, trigger: HTMLElement): ActionItem[] {
   const strings = td(host.locale);
   const { chat, me, client, chatId } = host;
   const items: ActionItem[] = [];
   if (chat && canSendMessage(chat)) items.push({ label: strings.reply, run: () => host.reply(message) });
+  if (userIdOf(host)) items.push({ label: strings.react, run: () => void openReactions(host, message, trigger) });
   items.push({ label: strings.forward, run: () => void openForward(host, [message.id], trigger) });
   if (chat && canPinMessage(rules(chat))) {
     const on = !message.pinned;
@@ -100,6 +107,27 @@ async function openAward(host: ActionsHost, message: Message, trigger: HTMLEleme
     chatId: host.chatId,
     recipient: message.author,
     returnFocus: trigger,
+  });
+}
+
+/** The quick emoji picker next to `trigger`; a choice adds the reader's reaction or takes it back. */
+export async function openReactions(host: ActionsHost, message: Message, trigger: HTMLElement) {
+  const userId = userIdOf(host);
+  if (!userId) return;
+  const { openReactionPicker } = await import('./reaction-picker.js');
+  // The message as the thread holds it now: reactions change live while the menu is open.
+  const latest = () =>
+    host.client
+      .$messages(host.chatId)
+      .get()
+      .messages.find((held) => held.id === message.id) ?? { ...message, status: 'sent' as const };
+  const chosen = (latest().reactions ?? []).flatMap((entry) => (entry.userIds.includes(userId) ? [entry.emoji] : []));
+  openReactionPicker(host.layer, {
+    locale: host.locale,
+    chosen,
+    trigger,
+    pick: (emoji, on) =>
+      void host.act(() => react(host.client, host.chatId, latest(), userId, emoji, on), explainRefusal(host.locale)),
   });
 }
 

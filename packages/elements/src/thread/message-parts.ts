@@ -76,7 +76,16 @@ export function renderLead(message: Message, view: MessageView) {
   }`;
 }
 
-const badgeIcons = { curious: '🔭', helper: '🤝', star: '⭐', creative: '🎨', leader: '🏆' } as const;
+/** One medal for every badge, in the badge's colour (not emoji: not every system has a colour emoji font). */
+const MEDAL =
+  'M17 10.4V2H7v8.4c0 .4.2.7.5.9l4.2 2.5-1 2.3-3.4.3 2.6 2.2-.8 3.4 2.9-1.8 2.9 1.8-.8-3.4 2.6-2.2-3.4-.3-1-2.3 4.2-2.5c.3-.2.5-.5.5-.9zm-4 1.8-1 .6-1-.6V3h2z';
+const badgeColours = {
+  curious: '#2a5bd7',
+  helper: '#1e8e3e',
+  star: '#c77700',
+  creative: '#8e24aa',
+  leader: '#d93025',
+} as const;
 
 /** An award message: a card with the badge, who gave it to whom, and the giver's note. */
 export function renderAward(message: Message, view: MessageView) {
@@ -84,7 +93,9 @@ export function renderAward(message: Message, view: MessageView) {
   const { strings } = view;
   const badge = strings.badges[award.badge];
   return html`<div part="award">
-    <span part="award-badge" aria-hidden="true">${badgeIcons[award.badge]}</span>
+    <svg part="award-badge" aria-hidden="true" viewBox="0 0 24 24" style=${`fill:${badgeColours[award.badge]}`}>
+      <path d=${MEDAL} />
+    </svg>
     <p part="award-title">
       ${strings.awarded(displayName(message.author), displayName(award.recipient), badge)}
     </p>

@@ -55,6 +55,11 @@ export abstract class ThreadDialog extends LitElement {
       textarea {
         resize: vertical;
       }
+      fieldset {
+        margin: 0;
+        border: 1px solid var(--_border);
+        border-radius: var(--_radius-s);
+      }
       label {
         display: grid;
         gap: var(--_space-1);

@@ -332,10 +332,39 @@ export const styles = css`
   }
   [part~='award-badge'] {
     grid-row: span 2;
-    font-size: 32px;
+    width: 36px;
+    height: 36px;
   }
   [part~='award-title'] {
     margin: 0;
     font-weight: 600;
+  }
+  [part~='reactions'] {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_space-1);
+    margin-top: var(--_space-1);
+  }
+  [part~='reaction'],
+  [part~='reaction-add'] {
+    display: inline-flex;
+    align-items: center;
+    gap: 4px;
+    min-height: 26px;
+    padding: 0 var(--_space-2);
+    border: 1px solid var(--_border);
+    border-radius: 13px;
+    background: var(--_bg);
+    color: var(--_text);
+    font-size: var(--_font-size-s);
+  }
+  [part~='reaction-mine'] {
+    border-color: var(--_accent);
+    background: color-mix(in srgb, var(--_accent) 14%, var(--_bg));
+    color: var(--_accent);
+    font-weight: 600;
+  }
+  [part~='reaction-add'] {
+    color: var(--_muted);
   }
 `;

@@ -17,7 +17,7 @@ import { StoreController } from '../controllers/store-controller.js';
 import { PartaMessageDeleteEvent } from '../events/message-delete.js';
 import { PartaMessageEditEvent } from '../events/message-edit.js';
 import type { PartaMessageSendEvent } from '../events/message-send.js';
-import { displayName, formatTime, type Locale, t } from '../i18n.js';
+import { displayName, formatTime, type Locale, t, withStrings } from '../i18n.js';
 import { tokens } from '../styles/tokens.js';
 import { LogWindow, logStyles } from './log-window.js';
 import type { ActionsHost } from './message-menu.js';
@@ -32,6 +32,7 @@ import {
   renderTicks,
   richText,
 } from './message-parts.js';
+import { explainRefusal, react, renderReactions } from './reactions.js';
 import { styles } from './thread.styles.js';
 
 // On one line: whitespace inside would become part of the author's name in textContent.
@@ -78,6 +79,12 @@ const actions = (): Promise<Actions> => import('./message-menu.js');
  * from a message is ever rendered. New messages keep the view at the bottom
  * when it was there, and leave it alone when the reader has scrolled up.
  *
+ * Long threads stay light: only the messages near the view are in the DOM
+ * (see log-window.ts); older ones load as the reader scrolls up, without
+ * moving what is being read. `scrollToMessage(id)` shows any message of the
+ * chat, loading it when it is not held. A "new messages" line marks the first
+ * message that was unread when the chat was opened.
+ *
  * Each message has an actions menu (edit, delete, select several); deleting
  * asks first, in a modal dialog.
  *
@@ -106,7 +113,10 @@ const actions = (): Promise<Actions> => import('./message-menu.js');
  * @csspart selection-cancel - Ends selecting.
  * @csspart notice - Why a deletion failed.
  * @csspart confirm - The confirmation dialog; its buttons: `button`, `button-danger`.
+ * @csspart reactions - The reactions under a message; each chip is `reaction` (also `reaction-mine`), and `reaction-add` opens the picker.
  * @csspart load-older - Loads earlier messages.
+ * @csspart unread-line - "New messages", before the first one unread when the chat was opened.
+ * @csspart to-latest - After a jump far back: back to the newest messages.
  * @csspart composer - The `<parta-composer>`.
  * @csspart empty - The note shown with no chat or no messages.
  * @cssproperty --parta-thread-bg
@@ -169,6 +179,11 @@ export class PartaThread extends LitElement {
 
   get #locale(): string | undefined {
     return this.locale ?? this.#client?.locale;
+  }
+
+  protected override scheduleUpdate(): Promise<unknown> | undefined {
+    // English words come in a chunk of their own: the update waits for them.
+    return withStrings(this.#locale, () => super.scheduleUpdate());
   }
 
   /** The messages shown, as the store holds them. */
@@ -467,6 +482,12 @@ export class PartaThread extends LitElement {
                 : html`${renderLead(message, view)}<p part="message-text">${richText(message.text)}</p>`
         }
         ${renderConfirmation(message, view)}
+        ${renderReactions(message, {
+          locale: this.#locale,
+          userId: this.#userId,
+          react: (emoji, on) => void this.#react(message, emoji, on),
+          pick: (trigger) => void this.#withActions((module, host) => module.openReactions(host, message, trigger)),
+        })}
         <div part="message-status">
           ${message.editedAt && !message.deletedAt ? html`<span part="edited">${strings.edited}</span>` : nothing}
           ${renderMarks(message, view)}
@@ -688,13 +709,13 @@ export class PartaThread extends LitElement {
       // After the content, inside the shadow root, so dialogs take the thread's theme.
       layer: this.renderRoot.querySelector('.layer')!,
       reply: (message) => this.#startReply(message as ClientMessage),
-      act: async (action) => {
+      act: async (action, explain) => {
         this.#notice = '';
         try {
           await action();
           return true;
         } catch (error) {
-          this.#notice = this.#describe(error);
+          this.#notice = explain?.(error) ?? this.#describe(error);
           return false;
         } finally {
           this.requestUpdate();
@@ -710,6 +731,15 @@ export class PartaThread extends LitElement {
   async #withActions(run: (module: Actions, host: ActionsHost) => unknown) {
     const host = this.#actionsHost();
     if (host) await run(await actions(), host);
+  }
+
+  /** Adds or takes back one's reaction at once; a refusal (too many different ones) shows in the notice. */
+  async #react(message: ClientMessage, emoji: string, on: boolean) {
+    const host = this.#actionsHost();
+    const userId = this.#userId;
+    if (host && userId) {
+      await host.act(() => react(host.client, host.chatId, message, userId, emoji, on), explainRefusal(this.#locale));
+    }
   }
 
   /** Confirms reading; the core counts it at once, and focus moves to the message's "confirmed" note. */

@@ -1,8 +1,8 @@
-import { i as giveAward, n as td } from "./message-menu-_0d0bUKT.js";
-import { h as awardBadges } from "./client-DzqX-kDa.js";
+import { i as giveAward, n as td } from "./message-menu-CyKcq8W-.js";
+import { g as awardBadges } from "./client-CJrYHZFX.js";
 import { c as b, i as n, r, t as __decorate } from "./decorate-cSunO33U.js";
-import { a as t, i as displayName } from "./index-DZ5-sS-J.js";
-import { n as openDialog, t as ThreadDialog } from "./thread-dialog-B_8Q5tpO.js";
+import { a as t, i as displayName } from "./index-4s5tZ5De.js";
+import { n as openDialog, t as ThreadDialog } from "./thread-dialog-B-mMPaYs.js";
 // packages/elements/src/thread/award-dialog.ts
 /**
 * @summary Gives a chat member a badge («Хочу всё знать» and others) with an optional note;

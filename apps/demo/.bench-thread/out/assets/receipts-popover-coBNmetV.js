@@ -1,7 +1,7 @@
-import { a as readReceipts, n as td } from "./message-menu-_0d0bUKT.js";
+import { a as readReceipts, n as td } from "./message-menu-CyKcq8W-.js";
 import { c as b, i as n, o as A, r, t as __decorate } from "./decorate-cSunO33U.js";
-import { i as displayName } from "./index-DZ5-sS-J.js";
-import { n as openDialog, t as ThreadDialog } from "./thread-dialog-B_8Q5tpO.js";
+import { i as displayName } from "./index-4s5tZ5De.js";
+import { n as openDialog, t as ThreadDialog } from "./thread-dialog-B-mMPaYs.js";
 // packages/elements/src/thread/receipts-popover.ts
 /**
 * @summary Who has read one's message and who has not; for a message that asks

@@ -1,6 +1,6 @@
-const __vite__mapDeps=(i,m=__vite__mapDeps,d=(m.f||(m.f=["assets/forward-dialog-RpUtXmMw.js","assets/index-DZ5-sS-J.js","assets/client-DzqX-kDa.js","assets/decorate-cSunO33U.js","assets/thread-dialog-B_8Q5tpO.js","assets/receipts-popover-g6BzFfFv.js","assets/award-dialog-DCA178W4.js"])))=>i.map(i=>d[i]);
-import { a as newClientKey, c as ConfirmResponse, d as PinResponse, f as ReceiptsResponse, g as limits, i as NetworkError, l as ForwardResponse, m as SendMessageResponse, o as PartaError, p as chatRoutes, r as withImportant, u as ImportantMarkResponse } from "./client-DzqX-kDa.js";
-import { c as canSendMessage, o as canGiveAward, s as canPinMessage, t as __vitePreload } from "./index-DZ5-sS-J.js";
+const __vite__mapDeps=(i,m=__vite__mapDeps,d=(m.f||(m.f=["./forward-dialog-BWx5QG2X.js","./index-4s5tZ5De.js","./client-CJrYHZFX.js","./decorate-cSunO33U.js","./thread-dialog-B-mMPaYs.js","./receipts-popover-coBNmetV.js","./award-dialog-C_fWjITR.js"])))=>i.map(i=>d[i]);
+import { _ as limits, a as newClientKey, c as ConfirmResponse, d as PinResponse, f as ReceiptsResponse, i as NetworkError, l as ForwardResponse, m as SendMessageResponse, o as PartaError, p as chatRoutes, r as withImportant, u as ImportantMarkResponse } from "./client-CJrYHZFX.js";
+import { c as canSendMessage, o as canGiveAward, s as canPinMessage, t as __vitePreload } from "./index-4s5tZ5De.js";
 // \0rolldown/runtime.js
 var __defProp = Object.defineProperty;
 var __exportAll = (all, no_symbols) => {
@@ -253,9 +253,9 @@ function messageItems(host, message, trigger) {
 }
 async function openForward(host, messageIds, trigger) {
 	const { openForwardDialog } = await __vitePreload(async () => {
-		const { openForwardDialog } = await import("./forward-dialog-RpUtXmMw.js");
+		const { openForwardDialog } = await import("./forward-dialog-BWx5QG2X.js");
 		return { openForwardDialog };
-	}, __vite__mapDeps([0,1,2,3,4]));
+	}, __vite__mapDeps([0,1,2,3,4]), import.meta.url);
 	openForwardDialog(host.layer, {
 		client: host.client,
 		locale: host.locale,
@@ -267,9 +267,9 @@ async function openForward(host, messageIds, trigger) {
 }
 async function openReceipts(host, message, trigger) {
 	const { openReceipts } = await __vitePreload(async () => {
-		const { openReceipts } = await import("./receipts-popover-g6BzFfFv.js");
+		const { openReceipts } = await import("./receipts-popover-coBNmetV.js");
 		return { openReceipts };
-	}, __vite__mapDeps([5,3,1,2,4]));
+	}, __vite__mapDeps([5,3,1,2,4]), import.meta.url);
 	openReceipts(host.layer, {
 		client: host.client,
 		locale: host.locale,
@@ -280,9 +280,9 @@ async function openReceipts(host, message, trigger) {
 }
 async function openAward(host, message, trigger) {
 	const { openAwardDialog } = await __vitePreload(async () => {
-		const { openAwardDialog } = await import("./award-dialog-DCA178W4.js");
+		const { openAwardDialog } = await import("./award-dialog-C_fWjITR.js");
 		return { openAwardDialog };
-	}, __vite__mapDeps([6,2,3,1,4]));
+	}, __vite__mapDeps([6,2,3,1,4]), import.meta.url);
 	openAwardDialog(host.layer, {
 		client: host.client,
 		locale: host.locale,

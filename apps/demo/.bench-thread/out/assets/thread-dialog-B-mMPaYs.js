@@ -1,4 +1,4 @@
-import { s as errorMessage } from "./client-DzqX-kDa.js";
+import { s as errorMessage } from "./client-CJrYHZFX.js";
 import { a as i, c as b, i as n, n as tokens, t as __decorate, u as i$1 } from "./decorate-cSunO33U.js";
 // packages/elements/src/thread/thread-dialog.ts
 /**
@@ -54,6 +54,11 @@ var ThreadDialog = class extends i {
       }
       textarea {
         resize: vertical;
+      }
+      fieldset {
+        margin: 0;
+        border: 1px solid var(--_border);
+        border-radius: var(--_radius-s);
       }
       label {
         display: grid;

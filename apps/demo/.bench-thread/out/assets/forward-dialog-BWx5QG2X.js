@@ -1,8 +1,8 @@
-import { n as td, r as forwardMessages } from "./message-menu-_0d0bUKT.js";
-import { c as canSendMessage, n as c, r as StoreController } from "./index-DZ5-sS-J.js";
-import { g as limits } from "./client-DzqX-kDa.js";
+import { n as td, r as forwardMessages } from "./message-menu-CyKcq8W-.js";
+import { c as canSendMessage, n as c, r as StoreController } from "./index-4s5tZ5De.js";
+import { _ as limits } from "./client-CJrYHZFX.js";
 import { c as b, i as n, r, t as __decorate } from "./decorate-cSunO33U.js";
-import { n as openDialog, t as ThreadDialog } from "./thread-dialog-B_8Q5tpO.js";
+import { n as openDialog, t as ThreadDialog } from "./thread-dialog-B-mMPaYs.js";
 // packages/elements/src/thread/forward-dialog.ts
 var fold = (text) => text.toLocaleLowerCase("ru").replaceAll("ё", "е");
 /**

@@ -1,5 +1,5 @@
-const __vite__mapDeps=(i,m=__vite__mapDeps,d=(m.f||(m.f=["assets/message-menu-_0d0bUKT.js","assets/client-DzqX-kDa.js"])))=>i.map(i=>d[i]);
-import { g as limits, n as createClient, s as errorMessage, t as cacheOf } from "./client-DzqX-kDa.js";
+const __vite__mapDeps=(i,m=__vite__mapDeps,d=(m.f||(m.f=["./message-menu-CyKcq8W-.js","./client-CJrYHZFX.js"])))=>i.map(i=>d[i]);
+import { _ as limits, h as routes, n as createClient, s as errorMessage, t as cacheOf } from "./client-CJrYHZFX.js";
 import { a as i$4, c as b, i as n$3, l as j$1, n as tokens, o as A, s as E, t as __decorate, u as i$3 } from "./decorate-cSunO33U.js";
 // \0vite/modulepreload-polyfill.js
 (function polyfill() {
@@ -328,11 +328,18 @@ function t$2(locale) {
 }
 /** A clock time for today, a date otherwise. */
 function formatTime(iso, locale, now = /* @__PURE__ */ new Date()) {
+	const today = now.toDateString();
+	const key = `${locale ?? "ru"}|${today}|${iso}`;
+	const known = formattedTimes.get(key);
+	if (known !== void 0) return known;
 	const date = new Date(iso);
 	if (Number.isNaN(date.getTime())) return "";
-	const sameDay = date.toDateString() === now.toDateString();
-	return timeFormat(locale ?? "ru", sameDay).format(date);
+	const text = timeFormat(locale ?? "ru", date.toDateString() === today).format(date);
+	if (formattedTimes.size >= 2e3) formattedTimes.clear();
+	formattedTimes.set(key, text);
+	return text;
 }
+var formattedTimes = /* @__PURE__ */ new Map();
 var timeFormats = /* @__PURE__ */ new Map();
 function timeFormat(locale, sameDay) {
 	const key = `${locale}|${sameDay}`;
@@ -994,9 +1001,9 @@ var o = e$1(class extends i$2 {
 });
 // packages/elements/src/thread/log-window.ts
 /** How close to the end still counts as "at the bottom", in pixels. */
-var BOTTOM_SLACK = 32;
+var BOTTOM_SLACK$1 = 32;
 /** Rendered beyond the viewport on each side, in pixels. */
-var OVERSCAN = 480;
+var OVERSCAN = 320;
 /** A row kept rendered for focus (an open menu, the editor) may be this many rows away. */
 var KEEP_WITHIN = 60;
 var DEFAULT_ESTIMATE = 64;
@@ -1046,7 +1053,8 @@ var LogWindow = class {
 	*/
 	#estimate;
 	#keys;
-	#index;
+	/** Rows from this index on may have moved since the last layout (a height was measured). */
+	#dirtyFrom;
 	/** Row tops: `#tops[i]` is where row i starts inside the list, `#tops[n]` the list's height. */
 	#tops;
 	#start;
@@ -1065,7 +1073,7 @@ var LogWindow = class {
 		this.#mode = { kind: "bottom" };
 		this.#heights = /* @__PURE__ */ new Map();
 		this.#keys = [];
-		this.#index = /* @__PURE__ */ new Map();
+		this.#dirtyFrom = 0;
 		this.#tops = [0];
 		this.#start = 0;
 		this.#end = 0;
@@ -1097,6 +1105,8 @@ var LogWindow = class {
 	/** Back to the start state, for another chat: at the bottom, nothing measured. */
 	reset() {
 		this.#mode = { kind: "bottom" };
+		this.#dirtyFrom = 0;
+		this.#lastTop = this.#options.scroller()?.scrollTop ?? 0;
 		this.#heights.clear();
 		this.#estimate = void 0;
 	}
@@ -1108,6 +1118,7 @@ var LogWindow = class {
 	/** Keep the row now at the top of the view where it is, even when at the bottom. */
 	holdPosition() {
 		this.#mode = this.#anchorFromView() ?? this.#mode;
+		this.#lastTop = this.#options.scroller()?.scrollTop ?? 0;
 	}
 	/** Centres the row with this key (once it is among the rows) and highlights it briefly. */
 	jumpTo(key) {
@@ -1157,11 +1168,15 @@ var LogWindow = class {
 		let measured = 0;
 		rows.forEach((row, offset) => {
 			const height = row.getBoundingClientRect().height + gap;
-			this.#measure(this.#keys[this.#start + offset], height);
+			this.#measure(this.#start + offset, height);
 			measured += height;
 			this.#observe(row);
 		});
-		if (this.#estimate === void 0 && rows.length > 0) this.#estimate = measured / rows.length;
+		if (this.#estimate === void 0 && rows.length > 0) {
+			this.#estimate = measured / rows.length;
+			this.#dirtyFrom = 0;
+		}
+		if (this.#dirtyFrom < this.#keys.length) this.#layout(this.#keys);
 		const highlight = this.#highlight?.key;
 		if (highlight !== void 0) this.#rowOf(highlight)?.setAttribute("data-highlighted", "");
 		this.#settle();
@@ -1172,12 +1187,17 @@ var LogWindow = class {
 			this.#schedule();
 		}
 	}
-	/** Reads where the reader is now, before new rows land: a scroll event may not have reported it yet. */
+	/**
+	* Reads where the reader is now, when they scrolled since the position was last read or
+	* set here (before new rows land, a scroll event may not have reported it yet). A mode
+	* set on purpose (follow the end, a jump on its way) stands until the reader scrolls.
+	*/
 	sync() {
 		const scroller = this.#options.scroller();
 		if (!scroller || !this.#list || this.#mode.kind === "jump") return;
+		if (Math.abs(scroller.scrollTop - this.#lastTop) < 1) return;
 		this.#lastTop = scroller.scrollTop;
-		if (scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight <= BOTTOM_SLACK && this.#options.live()) this.#mode = { kind: "bottom" };
+		if (scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight <= BOTTOM_SLACK$1 && this.#options.live()) this.#mode = { kind: "bottom" };
 		else this.#mode = this.#anchorFromView() ?? this.#mode;
 	}
 	/** The scroll handler of the scroller: reads where the reader is and renders more rows when needed. */
@@ -1190,18 +1210,33 @@ var LogWindow = class {
 		if (view.top < scroller.clientHeight) this.#options.nearStart?.();
 		if (view.bottom > this.#tops.at(-1) - scroller.clientHeight) this.#options.nearEnd?.();
 	}
+	/**
+	* Row tops for these keys. Only what changed is computed again: a message appended
+	* costs a comparison of the keys, not a lookup of every height.
+	*/
 	#layout(keys) {
+		const previous = this.#keys;
+		const limit = Math.min(previous.length, keys.length, this.#dirtyFrom);
+		let same = 0;
+		while (same < limit && previous[same] === keys[same]) same++;
 		this.#keys = keys;
-		this.#index = new Map(keys.map((key, index) => [key, index]));
+		this.#dirtyFrom = Number.POSITIVE_INFINITY;
 		const estimate = this.#estimate ?? DEFAULT_ESTIMATE;
-		const tops = new Array(keys.length + 1);
-		let top = 0;
-		for (let index = 0; index < keys.length; index++) {
+		const tops = this.#tops;
+		tops.length = keys.length + 1;
+		let top = tops[same] ?? 0;
+		for (let index = same; index < keys.length; index++) {
 			tops[index] = top;
 			top += this.#heights.get(keys[index]) ?? estimate;
 		}
 		tops[keys.length] = top;
-		this.#tops = tops;
+	}
+	/** Where a key is: looked for among the rendered rows first, where anchors and focus usually are. */
+	#indexOf(key) {
+		const keys = this.#keys;
+		for (let index = this.#start; index < Math.min(this.#end, keys.length); index++) if (keys[index] === key) return index;
+		const index = keys.indexOf(key);
+		return index === -1 ? void 0 : index;
 	}
 	/** The first row whose bottom is below `y`. */
 	#rowAt(y) {
@@ -1221,7 +1256,7 @@ var LogWindow = class {
 		const total = tops.at(-1);
 		const mode = this.#mode;
 		if (mode.kind !== "bottom") {
-			const index = this.#index.get(mode.key);
+			const index = this.#indexOf(mode.key);
 			if (index !== void 0) {
 				if (mode.kind === "anchor") return tops[index] - mode.offset;
 				return tops[index] + (tops[index + 1] - tops[index]) / 2 - height / 2;
@@ -1239,7 +1274,7 @@ var LogWindow = class {
 		let start = this.#rowAt(top - OVERSCAN);
 		let end = Math.min(count, this.#rowAt(top + height + OVERSCAN) + 1);
 		for (const key of this.keep) {
-			const index = this.#index.get(key);
+			const index = this.#indexOf(key);
 			if (index === void 0) continue;
 			if (index < start && start - index <= KEEP_WITHIN) start = index;
 			if (index >= end && index - end < KEEP_WITHIN) end = index + 1;
@@ -1269,7 +1304,7 @@ var LogWindow = class {
 		return this.#list ? [...this.#list.children] : [];
 	}
 	#rowOf(key) {
-		const index = this.#index.get(key);
+		const index = this.#indexOf(key);
 		if (index === void 0 || index < this.#start || index >= this.#end) return void 0;
 		return this.#rows()[index - this.#start];
 	}
@@ -1277,10 +1312,12 @@ var LogWindow = class {
 		this.#gap ??= this.#list ? Number.parseFloat(getComputedStyle(this.#list).rowGap) || 0 : 0;
 		return this.#gap;
 	}
-	#measure(key, height) {
+	#measure(index, height) {
+		const key = this.#keys[index];
 		const known = this.#heights.get(key);
 		if (known !== void 0 && Math.abs(known - height) < .5) return false;
 		this.#heights.set(key, height);
+		this.#dirtyFrom = Math.min(this.#dirtyFrom, index);
 		return true;
 	}
 	/**
@@ -1313,7 +1350,7 @@ var LogWindow = class {
 	#settle() {
 		const scroller = this.#options.scroller();
 		if (!scroller) return;
-		if (Math.abs(scroller.scrollTop - this.#lastTop) >= 1) this.sync();
+		this.sync();
 		const mode = this.#mode;
 		if (mode.kind === "bottom") {
 			scroller.scrollTop = scroller.scrollHeight;
@@ -1353,9 +1390,10 @@ var LogWindow = class {
 			const index = this.#rows().indexOf(entry.target);
 			if (index === -1) continue;
 			const height = entry.borderBoxSize?.[0]?.blockSize ?? entry.contentRect.height;
-			if (this.#measure(this.#keys[this.#start + index], height + gap)) changed = true;
+			if (this.#measure(this.#start + index, height + gap)) changed = true;
 		}
 		if (!changed) return;
+		if (this.#dirtyFrom < this.#keys.length) this.#layout(this.#keys);
 		this.#settle();
 		this.#schedule();
 	}
@@ -1432,12 +1470,14 @@ function renderLead(message, view) {
           >
         </blockquote>` : A}`;
 }
-var badgeIcons = {
-	curious: "🔭",
-	helper: "🤝",
-	star: "⭐",
-	creative: "🎨",
-	leader: "🏆"
+/** One medal for every badge, in the badge's colour (not emoji: not every system has a colour emoji font). */
+var MEDAL = "M17 10.4V2H7v8.4c0 .4.2.7.5.9l4.2 2.5-1 2.3-3.4.3 2.6 2.2-.8 3.4 2.9-1.8 2.9 1.8-.8-3.4 2.6-2.2-3.4-.3-1-2.3 4.2-2.5c.3-.2.5-.5.5-.9zm-4 1.8-1 .6-1-.6V3h2z";
+var badgeColours = {
+	curious: "#2a5bd7",
+	helper: "#1e8e3e",
+	star: "#c77700",
+	creative: "#8e24aa",
+	leader: "#d93025"
 };
 /** An award message: a card with the badge, who gave it to whom, and the giver's note. */
 function renderAward(message, view) {
@@ -1445,7 +1485,9 @@ function renderAward(message, view) {
 	const { strings } = view;
 	const badge = strings.badges[award.badge];
 	return b`<div part="award">
-    <span part="award-badge" aria-hidden="true">${badgeIcons[award.badge]}</span>
+    <svg part="award-badge" aria-hidden="true" viewBox="0 0 24 24" style=${`fill:${badgeColours[award.badge]}`}>
+      <path d=${MEDAL} />
+    </svg>
     <p part="award-title">
       ${strings.awarded(displayName(message.author), displayName(award.recipient), badge)}
     </p>
@@ -1840,7 +1882,8 @@ var styles = i$3`
   }
   [part~='award-badge'] {
     grid-row: span 2;
-    font-size: 32px;
+    width: 36px;
+    height: 36px;
   }
   [part~='award-title'] {
     margin: 0;
@@ -1849,8 +1892,8 @@ var styles = i$3`
 `;
 // \0vite/preload-helper.js
 var scriptRel = "modulepreload";
-var assetsURL = function(dep) {
-	return "/" + dep;
+var assetsURL = function(dep, importerUrl) {
+	return new URL(dep, importerUrl).href;
 };
 var seen = {};
 var isCssPreloadUrl = function isCssPreloadUrl(url) {
@@ -1948,12 +1991,12 @@ var __vitePreload = function preload(baseModule, deps, importerUrl) {
 	});
 };
 // packages/elements/src/thread/thread.ts
-var verifiedMark = (label) => b`<svg part="verified" role="img" aria-label=${label} viewBox="0 0 24 24"><path d="M12 1.5 14.6 4l3.5-.4.8 3.4 3.1 1.8-1.4 3.2 1.4 3.2-3.1 1.8-.8 3.4-3.5-.4L12 22.5 9.4 20l-3.5.4-.8-3.4L2 15.2l1.4-3.2L2 8.8 5.1 7l.8-3.4 3.5.4zm-1.2 13.7L7.6 12l-1.4 1.4 4.6 4.6 7-7-1.4-1.4z" /></svg>`;
+var verifiedMark$1 = (label) => b`<svg part="verified" role="img" aria-label=${label} viewBox="0 0 24 24"><path d="M12 1.5 14.6 4l3.5-.4.8 3.4 3.1 1.8-1.4 3.2 1.4 3.2-3.1 1.8-.8 3.4-3.5-.4L12 22.5 9.4 20l-3.5.4-.8-3.4L2 15.2l1.4-3.2L2 8.8 5.1 7l.8-3.4 3.5.4zm-1.2 13.7L7.6 12l-1.4 1.4 4.6 4.6 7-7-1.4-1.4z" /></svg>`;
 /** The row before the first message that was unread when the chat was opened. */
 var UNREAD_LINE = "#unread-line";
-var SELECTION = "#selection";
+var SELECTION$1 = "#selection";
 /** Reply, forward, pin, mark, receipts, confirm, award: a chunk of its own, loaded on first use. */
-var actions = () => __vitePreload(() => import("./message-menu-_0d0bUKT.js").then((n) => n.t), __vite__mapDeps([0,1]));
+var actions = () => __vitePreload(() => import("./message-menu-CyKcq8W-.js").then((n) => n.t), __vite__mapDeps([0,1]), import.meta.url);
 /**
 * @summary One chat: its messages, newest at the bottom, and the composer.
 *
@@ -2155,14 +2198,14 @@ var PartaThread = class extends i$4 {
           type="button"
           class="danger"
           aria-haspopup="menu"
-          aria-expanded=${this.#menu?.owner === SELECTION ? "true" : "false"}
+          aria-expanded=${this.#menu?.owner === SELECTION$1 ? "true" : "false"}
           ?disabled=${chosen.length === 0}
           @click=${this.#openSelectionMenu}
           @keydown=${this.#onTriggerKeydown}
         >
           ${strings.deleteCount(chosen.length)}
         </button>
-        ${this.#menu?.owner === SELECTION ? this.#renderMenu(this.#menu) : A}
+        ${this.#menu?.owner === SELECTION$1 ? this.#renderMenu(this.#menu) : A}
       </div>
       <button part="selection-cancel" type="button" @click=${this.#leaveSelection}>${strings.cancel}</button>
     </div>`;
@@ -2282,7 +2325,7 @@ var PartaThread = class extends i$4 {
       <div part="message-bubble">
         ${own || message.award ? A : b`<div class="meta">
               <span part="message-author"
-                >${displayName(message.author)}${message.author.verified ? verifiedMark(strings.verified) : A}</span
+                >${displayName(message.author)}${message.author.verified ? verifiedMark$1(strings.verified) : A}</span
               >
             </div>`}
         ${message.deletedAt ? b`<p part="message-text" class="deleted">${strings.deleted}</p>` : editing ? this.#renderEditor(editing) : message.award ? renderAward(message, view) : b`${renderLead(message, view)}<p part="message-text">${richText(message.text)}</p>`}
@@ -2365,7 +2408,7 @@ var PartaThread = class extends i$4 {
 		this.#showMenu(message.id, items, trigger);
 	}
 	#openSelectionMenu = (event) => {
-		if (this.#menu?.owner === SELECTION) return this.#closeMenu(true);
+		if (this.#menu?.owner === SELECTION$1) return this.#closeMenu(true);
 		const strings = t$2(this.#locale);
 		const chosen = this.#chosen();
 		const ids = chosen.map((message) => message.id);
@@ -2380,11 +2423,11 @@ var PartaThread = class extends i$4 {
 			danger: true,
 			run: () => void this.#delete(ids, "me")
 		});
-		this.#showMenu(SELECTION, items, event.currentTarget);
+		this.#showMenu(SELECTION$1, items, event.currentTarget);
 	};
 	#showMenu(owner, items, trigger) {
 		const log = this.scroller?.getBoundingClientRect();
-		const up = owner === SELECTION || !log || trigger.getBoundingClientRect().top > log.top + log.height / 2;
+		const up = owner === SELECTION$1 || !log || trigger.getBoundingClientRect().top > log.top + log.height / 2;
 		this.#menu = {
 			owner,
 			items,
@@ -2653,35 +2696,727 @@ __decorate([n$3({ attribute: false })], PartaThread.prototype, "client", void 0)
 __decorate([e$2("[part~=\"messages\"]")], PartaThread.prototype, "scroller", void 0);
 // packages/elements/src/thread/define.ts
 if (!customElements.get("parta-thread")) customElements.define("parta-thread", PartaThread);
-// apps/demo/.bench-prof/entry.js
-var started = performance.now();
-var ready;
-var params = new URLSearchParams(location.search);
-var chatId = params.get("chat");
-var client = createClient({
-	baseUrl: params.get("server"),
-	getToken: async () => params.get("token"),
-	storage: params.get("storage")
-});
-var thread = document.createElement("parta-thread");
-thread.style.cssText = "display:block;height:100vh";
-thread.client = client;
-thread.chatId = chatId;
-document.body.append(thread);
-client.$messages(chatId).subscribe((state) => {
-	if (state.messages.length >= 50 && ready === void 0) ready = performance.now();
-});
-var shown = () => thread.messages.length >= 50 && thread.shadowRoot?.querySelector("[data-message-id]");
-function check() {
-	if (!shown()) return requestAnimationFrame(check);
-	thread.updateComplete.then(() => requestAnimationFrame(() => {
-		window.partaPainted = {
-			ms: performance.now(),
-			fromCache: client.$messages(chatId).get().loading,
-			started,
-			ready
+// apps/demo/.bench-thread/plain-thread.ts
+var verifiedMark = (label) => b`<svg part="verified" role="img" aria-label=${label} viewBox="0 0 24 24"><path d="M12 1.5 14.6 4l3.5-.4.8 3.4 3.1 1.8-1.4 3.2 1.4 3.2-3.1 1.8-.8 3.4-3.5-.4L12 22.5 9.4 20l-3.5.4-.8-3.4L2 15.2l1.4-3.2L2 8.8 5.1 7l.8-3.4 3.5.4zm-1.2 13.7L7.6 12l-1.4 1.4 4.6 4.6 7-7-1.4-1.4z" /></svg>`;
+/** How close to the end still counts as "at the bottom", in pixels. */
+var BOTTOM_SLACK = 32;
+var SELECTION = "#selection";
+/**
+* @summary One chat: its messages, newest at the bottom, and the composer.
+*
+* Message text is shown as text, with http(s) links made clickable; no HTML
+* from a message is ever rendered. New messages keep the view at the bottom
+* when it was there, and leave it alone when the reader has scrolled up.
+*
+* Each message has an actions menu (edit, delete, select several); deleting
+* asks first, in a modal dialog.
+*
+* @fires parta-message-send - From the composer, before sending. Cancelable: `preventDefault()` stops the send.
+* @fires parta-message-edit - Saving an edit. Cancelable.
+* @fires parta-message-delete - A confirmed deletion. Cancelable.
+* @csspart status - The connection note shown while offline or connecting.
+* @csspart messages - The scrolling message log.
+* @csspart message - One message; also `message-own`, `message-sending`, `message-failed`, `message-deleted`, `message-selected`.
+* @csspart message-bubble - The message's bubble.
+* @csspart message-author - The author's name.
+* @csspart verified - The verified mark next to staff names.
+* @csspart message-text - The message's text.
+* @csspart message-time - When it was sent.
+* @csspart message-status - Time, "edited" and the sending state.
+* @csspart retry-button - Sends a failed message again.
+* @csspart edited - The "edited" mark.
+* @csspart actions-button - Opens the actions menu.
+* @csspart menu - The actions menu.
+* @csspart menu-item - Its entries; also `menu-item-danger`.
+* @csspart edit-input - The editing box.
+* @csspart edit-error - Why an edit failed.
+* @csspart select-checkbox - Selects a message.
+* @csspart selection-bar - Replaces the composer while selecting.
+* @csspart selection-delete - Deletes the selected.
+* @csspart selection-cancel - Ends selecting.
+* @csspart notice - Why a deletion failed.
+* @csspart confirm - The confirmation dialog; its buttons: `button`, `button-danger`.
+* @csspart load-older - Loads earlier messages.
+* @csspart composer - The `<parta-composer>`.
+* @csspart empty - The note shown with no chat or no messages.
+* @cssproperty --parta-thread-bg
+* @cssproperty --parta-message-bubble-bg
+* @cssproperty --parta-message-bubble-color
+* @cssproperty --parta-message-bubble-own-bg
+* @cssproperty --parta-message-bubble-own-color
+* @cssproperty --parta-message-bubble-radius
+* @cssproperty --parta-message-author-color
+* @cssproperty --parta-verified-color
+* @cssproperty --parta-link-color
+*/
+var PlainThread = class extends i$4 {
+	static {
+		this.styles = [tokens, styles];
+	}
+	#provided = new ClientController(this, () => this.requestUpdate());
+	#messages = new StoreController(this);
+	#chats = new StoreController(this);
+	#connection = new StoreController(this);
+	#me = new StoreController(this);
+	/** Follow new messages: true while the reader is at the bottom. */
+	#stick = true;
+	/** Scroll geometry before older messages were added above, to keep the reader in place. */
+	#anchor;
+	#confirm = new ConfirmController(this);
+	#menu;
+	#editing;
+	/** The ids chosen in selection mode; undefined outside it. */
+	#selected;
+	#notice = "";
+	get #client() {
+		return this.client ?? this.#provided.value;
+	}
+	get #locale() {
+		return this.locale ?? this.#client?.locale;
+	}
+	/** The messages shown, as the store holds them. */
+	get messages() {
+		return this.#messages.value?.messages ?? [];
+	}
+	get #chat() {
+		return this.#chats.value?.find((chat) => chat.id === this.chatId);
+	}
+	get #userId() {
+		return this.#me.value?.user.id ?? this.#client?.userId ?? void 0;
+	}
+	#canDeleteForEveryone(message) {
+		const userId = this.#userId;
+		const chat = this.#chat ?? {
+			kind: "group",
+			onlyAdminsWrite: false,
+			myRole: null
 		};
-	}));
+		return Boolean(userId && canDeleteForEveryone(userId, {
+			authorId: message.author.id,
+			createdAt: message.createdAt
+		}, chat));
+	}
+	/** Messages that actions apply to: confirmed by the server and not deleted. */
+	#actionable = (message) => message.status === "sent" && !message.deletedAt;
+	willUpdate(changed) {
+		const client = this.#client;
+		if (changed.has("chatId")) {
+			this.#stick = true;
+			this.#anchor = void 0;
+			this.#menu = void 0;
+			this.#editing = void 0;
+			this.#selected = void 0;
+			this.#notice = "";
+		} else if (!this.#anchor) this.#onScroll();
+		this.#messages.store = client && this.chatId ? client.$messages(this.chatId) : void 0;
+		this.#chats.store = client?.$chats;
+		this.#connection.store = client?.$connection;
+		this.#me.store = client?.$me;
+	}
+	updated() {
+		const scroller = this.scroller;
+		if (!scroller) return;
+		if (this.#anchor && !this.#messages.value?.loading) {
+			scroller.scrollTop = this.#anchor.top + (scroller.scrollHeight - this.#anchor.height);
+			this.#anchor = void 0;
+		} else if (this.#stick) scroller.scrollTop = scroller.scrollHeight;
+		const chat = this.#chat;
+		if (chat && chat.unreadCount > 0 && this.#stick && document.visibilityState === "visible") this.#client?.markRead(chat.id);
+	}
+	render() {
+		const strings = t$2(this.#locale);
+		if (!this.chatId) return b`<p part="empty">${strings.selectChat}</p>`;
+		const state = this.#messages.value;
+		const chat = this.#chat;
+		const connection = this.#connection.value;
+		const canSend = Boolean(chat && canSendMessage(chat));
+		return b`
+      ${connection && connection !== "online" ? b`<p part="status" role="status">${connection === "offline" ? strings.offline : strings.connecting}</p>` : A}
+      <div part="messages" role="log" aria-label=${strings.messages} tabindex="0" @scroll=${this.#onScroll}>
+        ${state?.hasMore && state.messages.length > 0 ? b`<button part="load-older" type="button" ?disabled=${state.loading} @click=${this.#loadOlder}>
+              ${state.loading ? strings.loading : strings.loadOlder}
+            </button>` : A}
+        ${this.#renderBody(state)}
+      </div>
+      ${this.#notice ? b`<p part="notice" role="alert">${this.#notice}</p>` : A}
+      ${this.#selected ? this.#renderSelectionBar() : A}
+      <parta-composer
+        part="composer"
+        ?hidden=${Boolean(this.#selected)}
+        exportparts="input:composer-input, send-button:composer-send-button"
+        chat-id=${this.chatId}
+        locale=${this.#locale ?? "ru"}
+        ?disabled=${!canSend}
+        placeholder=${chat && !canSend ? strings.readOnly : strings.message}
+        @parta-message-send=${this.#onSend}
+      ></parta-composer>
+      ${this.#confirm.render()}
+    `;
+	}
+	#renderSelectionBar() {
+		const strings = t$2(this.#locale);
+		const chosen = this.#chosen();
+		return b`<div part="selection-bar">
+      <div class="anchor">
+        <button
+          part="selection-delete"
+          type="button"
+          class="danger"
+          aria-haspopup="menu"
+          aria-expanded=${this.#menu?.owner === SELECTION ? "true" : "false"}
+          ?disabled=${chosen.length === 0}
+          @click=${this.#openSelectionMenu}
+          @keydown=${this.#onTriggerKeydown}
+        >
+          ${strings.deleteCount(chosen.length)}
+        </button>
+        ${this.#menu?.owner === SELECTION ? this.#renderMenu(this.#menu) : A}
+      </div>
+      <button part="selection-cancel" type="button" @click=${this.#leaveSelection}>${strings.cancel}</button>
+    </div>`;
+	}
+	/** The selected messages still shown and still actionable. */
+	#chosen() {
+		const selected = this.#selected;
+		return selected ? this.messages.filter((message) => selected.has(message.id) && this.#actionable(message)) : [];
+	}
+	#renderMenu(menu) {
+		return b`<div
+      part="menu"
+      role="menu"
+      class=${menu.up ? "up" : ""}
+      aria-label=${t$2(this.#locale).messageActions}
+      @keydown=${this.#onMenuKeydown}
+      @focusout=${this.#onMenuFocusout}
+    >
+      ${menu.items.map((item) => b`<button
+            part=${item.danger ? "menu-item menu-item-danger" : "menu-item"}
+            role="menuitem"
+            type="button"
+            tabindex="-1"
+            @click=${() => this.#choose(item)}
+          >
+            ${item.label}
+          </button>`)}
+    </div>`;
+	}
+	#renderBody(state) {
+		const strings = t$2(this.#locale);
+		const messages = state?.messages ?? [];
+		if (messages.length === 0) {
+			const note = !state || state.loading ? strings.loading : state.error ? strings.loadFailed : strings.noMessages;
+			return b`<p part="empty">${note}</p>`;
+		}
+		return b`<ol>
+      ${c(messages, (message) => message.id, (message) => this.#renderMessage(message))}
+    </ol>`;
+	}
+	#renderMessage(message) {
+		const strings = t$2(this.#locale);
+		const own = message.author.id === this.#userId;
+		const actionable = this.#actionable(message);
+		const selected = Boolean(actionable && this.#selected?.has(message.id));
+		const editing = this.#editing?.id === message.id && actionable ? this.#editing : void 0;
+		const menu = this.#menu?.owner === message.id ? this.#menu : void 0;
+		const parts = ["message"];
+		if (own) parts.push("message-own");
+		if (message.status !== "sent") parts.push(`message-${message.status}`);
+		if (message.deletedAt) parts.push("message-deleted");
+		if (selected) parts.push("message-selected");
+		return b`<li part=${parts.join(" ")} data-message-id=${message.id}>
+      ${this.#selected && actionable ? b`<input
+              part="select-checkbox"
+              type="checkbox"
+              aria-label=${strings.selectMessage}
+              .checked=${selected}
+              @change=${(event) => this.#toggle(message.id, event.target.checked)}
+            />` : A}
+      <div part="message-bubble">
+        ${own ? A : b`<div class="meta">
+              <span part="message-author"
+                >${displayName(message.author)}${message.author.verified ? verifiedMark(strings.verified) : A}</span
+              >
+            </div>`}
+        ${message.deletedAt ? b`<p part="message-text" class="deleted">${strings.deleted}</p>` : editing ? this.#renderEditor(editing) : b`<p part="message-text">${linkify(message.text).map((part) => typeof part === "string" ? part : b`<a href=${part.href} target="_blank" rel="noopener noreferrer nofollow ugc">${part.text}</a>`)}</p>`}
+        <div part="message-status">
+          ${message.editedAt && !message.deletedAt ? b`<span part="edited">${strings.edited}</span>` : A}
+          <time part="message-time" datetime=${message.createdAt}>${formatTime(message.createdAt, this.#locale)}</time>
+          ${message.status === "sending" ? b`<span>${strings.sending}</span>` : A}
+          ${message.status === "failed" ? b`<span>${strings.failed}</span>
+                <button part="retry-button" type="button" @click=${() => this.#retry(message)}>${strings.retry}</button>` : A}
+          ${actionable && !editing && !this.#selected ? b`<button
+                  part="actions-button"
+                  type="button"
+                  aria-label=${strings.messageActions}
+                  title=${strings.messageActions}
+                  aria-haspopup="menu"
+                  aria-expanded=${menu ? "true" : "false"}
+                  @click=${(event) => this.#openMessageMenu(message, event.currentTarget)}
+                  @keydown=${this.#onTriggerKeydown}
+                >
+                  <svg viewBox="0 0 24 24" aria-hidden="true"><circle cx="5" cy="12" r="2" /><circle cx="12" cy="12" r="2" /><circle cx="19" cy="12" r="2" /></svg>
+                </button>` : A}
+        </div>
+        ${menu ? this.#renderMenu(menu) : A}
+      </div>
+    </li>`;
+	}
+	#renderEditor(editing) {
+		const strings = t$2(this.#locale);
+		return b`<div class="editor">
+      <textarea
+        part="edit-input"
+        rows="2"
+        aria-label=${strings.editing}
+        aria-describedby="edit-error"
+        aria-invalid=${editing.error ? "true" : "false"}
+        .value=${editing.text}
+        ?readonly=${editing.busy}
+        @input=${(event) => {
+			editing.text = event.target.value;
+		}}
+        @keydown=${this.#onEditKeydown}
+      ></textarea>
+      ${editing.error ? b`<p part="edit-error" id="edit-error" role="alert">${editing.error}</p>` : A}
+      <div class="edit-actions">
+        <button type="button" @click=${this.#cancelEdit}>${strings.cancel}</button>
+        <button type="button" class="primary" ?disabled=${editing.busy} @click=${this.#saveEdit}>${strings.save}</button>
+      </div>
+    </div>`;
+	}
+	#openMessageMenu(message, trigger) {
+		if (this.#menu?.owner === message.id) return this.#closeMenu(true);
+		const strings = t$2(this.#locale);
+		const userId = this.#userId;
+		const items = [];
+		if (userId && canEditMessage(userId, {
+			authorId: message.author.id,
+			createdAt: message.createdAt
+		})) items.push({
+			label: strings.edit,
+			run: () => this.#startEdit(message)
+		});
+		if (this.#canDeleteForEveryone(message)) items.push({
+			label: strings.deleteForEveryone,
+			danger: true,
+			run: () => void this.#delete([message.id], "everyone")
+		});
+		items.push({
+			label: strings.deleteForMe,
+			danger: true,
+			run: () => void this.#delete([message.id], "me")
+		});
+		items.push({
+			label: strings.select,
+			run: () => this.#enterSelection(message.id)
+		});
+		this.#showMenu(message.id, items, trigger);
+	}
+	#openSelectionMenu = (event) => {
+		if (this.#menu?.owner === SELECTION) return this.#closeMenu(true);
+		const strings = t$2(this.#locale);
+		const chosen = this.#chosen();
+		const ids = chosen.map((message) => message.id);
+		const items = [];
+		if (chosen.every((message) => this.#canDeleteForEveryone(message))) items.push({
+			label: strings.deleteForEveryone,
+			danger: true,
+			run: () => void this.#delete(ids, "everyone")
+		});
+		items.push({
+			label: strings.deleteForMe,
+			danger: true,
+			run: () => void this.#delete(ids, "me")
+		});
+		this.#showMenu(SELECTION, items, event.currentTarget);
+	};
+	#showMenu(owner, items, trigger) {
+		const log = this.scroller?.getBoundingClientRect();
+		const up = owner === SELECTION || !log || trigger.getBoundingClientRect().top > log.top + log.height / 2;
+		this.#menu = {
+			owner,
+			items,
+			up,
+			trigger
+		};
+		this.requestUpdate();
+		this.updateComplete.then(() => this.#menuItems()[0]?.focus());
+	}
+	#menuItems() {
+		return [...this.renderRoot.querySelectorAll("[role=\"menuitem\"]")];
+	}
+	#closeMenu(refocus) {
+		const trigger = this.#menu?.trigger;
+		this.#menu = void 0;
+		this.requestUpdate();
+		if (refocus) trigger?.focus();
+	}
+	#choose(item) {
+		this.#closeMenu(true);
+		item.run();
+	}
+	#onTriggerKeydown = (event) => {
+		if (event.key !== "ArrowDown" && event.key !== "ArrowUp") return;
+		event.preventDefault();
+		if (!this.#menu) event.currentTarget.click();
+	};
+	#onMenuKeydown = (event) => {
+		const items = this.#menuItems();
+		const at = items.indexOf(this.renderRoot.activeElement);
+		let next;
+		if (event.key === "ArrowDown") next = (at + 1) % items.length;
+		else if (event.key === "ArrowUp") next = (at - 1 + items.length) % items.length;
+		else if (event.key === "Home") next = 0;
+		else if (event.key === "End") next = items.length - 1;
+		else if (event.key === "Escape") {
+			event.preventDefault();
+			event.stopPropagation();
+			this.#closeMenu(true);
+			return;
+		} else if (event.key === "Tab") {
+			this.#closeMenu(false);
+			return;
+		}
+		if (next === void 0) return;
+		event.preventDefault();
+		items[next]?.focus();
+	};
+	#onMenuFocusout = (event) => {
+		const to = event.relatedTarget;
+		const menu = event.currentTarget;
+		if (!this.#menu || to && (menu.contains(to) || to === this.#menu.trigger)) return;
+		this.#closeMenu(false);
+	};
+	#startEdit(message) {
+		this.#editing = {
+			id: message.id,
+			text: message.text,
+			error: "",
+			busy: false
+		};
+		this.requestUpdate();
+		this.updateComplete.then(() => {
+			const box = this.renderRoot.querySelector("[part~=\"edit-input\"]");
+			box?.focus();
+			box?.setSelectionRange(box.value.length, box.value.length);
+		});
+	}
+	#onEditKeydown = (event) => {
+		if (event.key === "Escape") {
+			event.preventDefault();
+			event.stopPropagation();
+			this.#cancelEdit();
+		} else if (event.key === "Enter" && !event.shiftKey && !event.isComposing) {
+			event.preventDefault();
+			this.#saveEdit();
+		}
+	};
+	#cancelEdit = () => {
+		const id = this.#editing?.id;
+		this.#editing = void 0;
+		this.requestUpdate();
+		this.#refocusMessage(id);
+	};
+	#saveEdit = async () => {
+		const editing = this.#editing;
+		const client = this.#client;
+		const chatId = this.chatId;
+		if (!editing || editing.busy || !client || !chatId) return;
+		const original = this.messages.find((message) => message.id === editing.id);
+		const text = editing.text.trim();
+		if (text === "" || text === original?.text) return this.#cancelEdit();
+		if (!this.dispatchEvent(new PartaMessageEditEvent(chatId, editing.id, text))) return;
+		editing.busy = true;
+		editing.error = "";
+		this.requestUpdate();
+		try {
+			await client.editMessage(chatId, editing.id, text);
+			if (this.#editing === editing) this.#cancelEdit();
+		} catch (error) {
+			editing.busy = false;
+			editing.error = this.#describe(error);
+			this.requestUpdate();
+		}
+	};
+	/** After editing, focus goes back to the message's actions button. */
+	#refocusMessage(id) {
+		this.updateComplete.then(() => {
+			(this.renderRoot.querySelector(`[data-message-id="${CSS.escape(id ?? "")}"] [part~="actions-button"]`) ?? this.scroller)?.focus();
+		});
+	}
+	#describe(error) {
+		return errorMessage(error.code, this.#locale === "en" ? "en" : "ru");
+	}
+	async #delete(ids, scope) {
+		const client = this.#client;
+		const chatId = this.chatId;
+		if (!client || !chatId || ids.length === 0) return;
+		const strings = t$2(this.#locale);
+		if (!await this.#confirm.ask({
+			title: strings.deleteQuestion(ids.length),
+			detail: scope === "everyone" ? strings.deleteEveryoneDetail : strings.deleteMeDetail,
+			confirm: strings.delete,
+			cancel: strings.cancel
+		}) || !this.dispatchEvent(new PartaMessageDeleteEvent(chatId, ids, scope))) return;
+		this.#notice = "";
+		try {
+			await client.deleteMessages(chatId, ids, scope);
+			if (this.#selected) this.#leaveSelection();
+		} catch (error) {
+			this.#notice = this.#describe(error);
+		}
+		this.requestUpdate();
+		await this.updateComplete;
+		if (!this.renderRoot.activeElement) this.scroller?.focus();
+	}
+	#enterSelection(id) {
+		this.#selected = /* @__PURE__ */ new Set([id]);
+		this.#editing = void 0;
+		this.requestUpdate();
+		this.updateComplete.then(() => this.renderRoot.querySelector(`[data-message-id="${CSS.escape(id)}"] [part~="select-checkbox"]`)?.focus());
+	}
+	#toggle(id, on) {
+		if (on) this.#selected?.add(id);
+		else this.#selected?.delete(id);
+		this.requestUpdate();
+	}
+	#leaveSelection = () => {
+		this.#selected = void 0;
+		this.#menu = void 0;
+		this.requestUpdate();
+	};
+	#onScroll = () => {
+		const scroller = this.scroller;
+		if (!scroller) return;
+		this.#stick = scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight <= BOTTOM_SLACK;
+	};
+	#onSend = (event) => {
+		const client = this.#client;
+		const chatId = this.chatId;
+		queueMicrotask(() => {
+			if (event.defaultPrevented || !client || !chatId) return;
+			this.#stick = true;
+			client.sendMessage(chatId, event.text, { replyToId: event.replyToId }).catch(() => {});
+		});
+	};
+	#retry(message) {
+		if (!this.chatId) return;
+		this.#client?.retrySend(this.chatId, message.clientKey).catch(() => {});
+	}
+	#loadOlder = () => {
+		const scroller = this.scroller;
+		if (!scroller || !this.chatId) return;
+		this.#anchor = {
+			height: scroller.scrollHeight,
+			top: scroller.scrollTop
+		};
+		this.#stick = false;
+		this.#client?.loadOlder(this.chatId);
+	};
+};
+__decorate([n$3({
+	attribute: "chat-id",
+	reflect: true
+})], PlainThread.prototype, "chatId", void 0);
+__decorate([n$3()], PlainThread.prototype, "locale", void 0);
+__decorate([n$3({ attribute: false })], PlainThread.prototype, "client", void 0);
+__decorate([e$2("[part~=\"messages\"]")], PlainThread.prototype, "scroller", void 0);
+// apps/demo/.bench-thread/entry.ts
+if (PlainThread) customElements.define("parta-thread-plain", PlainThread);
+var params = new URLSearchParams(location.search);
+var baseUrl = params.get("server");
+var chatId = params.get("chat");
+var token = async (userId) => {
+	return (await (await fetch(baseUrl + routes.devSignIn, {
+		method: "POST",
+		headers: { "content-type": "application/json" },
+		body: JSON.stringify({ userId })
+	})).json()).token;
+};
+var frame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+var until = async (check) => {
+	while (!check()) await new Promise((resolve) => setTimeout(resolve, 20));
+};
+var percentile = (values, p) => {
+	const sorted = [...values].sort((a, b) => a - b);
+	return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length - 1) * p))];
+};
+var reader;
+var writer;
+var $thread;
+var changedAt = 0;
+async function setup() {
+	reader = createClient({
+		baseUrl,
+		getToken: () => token("u-student-1"),
+		storage: "none"
+	});
+	writer = createClient({
+		baseUrl,
+		getToken: () => token("u-teacher"),
+		storage: "none"
+	});
+	for (const client of [reader, writer]) {
+		client.$chats.listen(() => {});
+		client.$me.listen(() => {});
+	}
+	$thread = reader.$messages(chatId);
+	$thread.listen(() => {
+		changedAt = performance.now();
+	});
+	await until(() => !$thread.get().loading && reader.$connection.get() === "online" && writer.$connection.get() === "online");
+	const started = performance.now();
+	while ($thread.get().hasMore) await reader.loadOlder(chatId);
+	return {
+		held: $thread.get().messages.length,
+		loadMs: performance.now() - started
+	};
 }
-requestAnimationFrame(check);
+async function open(tag) {
+	document.body.replaceChildren();
+	await frame();
+	await frame();
+	const started = performance.now();
+	const el = document.createElement(tag);
+	el.style.cssText = "display:flex;width:480px;height:600px";
+	el.client = reader;
+	el.chatId = chatId;
+	document.body.append(el);
+	while (!await el.updateComplete);
+	await frame();
+	const paintMs = performance.now() - started;
+	const shadow = el.shadowRoot;
+	const walker = document.createTreeWalker(shadow);
+	let nodes = 0;
+	while (walker.nextNode()) nodes++;
+	return {
+		el,
+		paintMs,
+		elements: shadow.querySelectorAll("*").length,
+		nodes,
+		rows: shadow.querySelectorAll("li").length
+	};
+}
+async function paint(tag, times) {
+	const runs = [];
+	for (let n = 0; n < times; n++) {
+		const { el, ...figures } = await open(tag);
+		runs.push(figures);
+	}
+	return {
+		first: runs[0],
+		median: percentile(runs.map((run) => run.paintMs), .5),
+		last: runs.at(-1)
+	};
+}
+async function append(tag, count) {
+	const { el } = await open(tag);
+	const scroller = el.shadowRoot.querySelector("[part~=\"messages\"]");
+	const times = [];
+	for (let n = 0; n < count; n++) {
+		const text = "append " + tag + " " + n + " " + Math.random().toString(36).slice(2);
+		const seen = new Promise((resolve) => {
+			const stop = $thread.listen((state) => {
+				if (state.messages.at(-1)?.text !== text) return;
+				stop();
+				resolve();
+			});
+		});
+		await writer.sendMessage(chatId, text);
+		await seen;
+		if (el.isUpdatePending) await el.updateComplete;
+		scroller.scrollHeight;
+		times.push(performance.now() - changedAt);
+		while (!await el.updateComplete);
+		await frame();
+	}
+	const atBottom = scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight < 2;
+	return {
+		median: percentile(times, .5),
+		p95: percentile(times, .95),
+		atBottom
+	};
+}
+async function scroll(tag, frames, step) {
+	const { el } = await open(tag);
+	const scroller = el.shadowRoot.querySelector("[part~=\"messages\"]");
+	await frame();
+	const deltas = [];
+	await new Promise((resolve) => {
+		let last = 0;
+		let n = 0;
+		const tick = (now) => {
+			if (last) deltas.push(now - last);
+			last = now;
+			scroller.scrollTop -= step;
+			if (++n <= frames) requestAnimationFrame(tick);
+			else resolve();
+		};
+		requestAnimationFrame(tick);
+	});
+	const budget = 1e3 / 60;
+	const rendered = el.shadowRoot.querySelectorAll("li").length;
+	return {
+		p50: percentile(deltas, .5),
+		p95: percentile(deltas, .95),
+		max: Math.max(...deltas),
+		dropped: deltas.reduce((sum, delta) => sum + Math.max(0, Math.round(delta / budget) - 1), 0),
+		frames: deltas.length,
+		rendered
+	};
+}
+async function probe() {
+	const { el } = await open("parta-thread");
+	const proto = Object.getPrototypeOf(el);
+	const log = [];
+	let current;
+	const original = proto.performUpdate;
+	el.performUpdate = function() {
+		const started = performance.now();
+		const result = original.call(this);
+		current?.push(Math.round((started - changedAt) * 10) / 10 + ":" + Math.round((performance.now() - started) * 100) / 100);
+		return result;
+	};
+	const reasons = /* @__PURE__ */ new Map();
+	const request = proto.requestUpdate;
+	el.requestUpdate = function(...args) {
+		if (current && !this.isUpdatePending) {
+			const where = ((/* @__PURE__ */ new Error()).stack ?? "").split(String.fromCharCode(10)).slice(2, 7).map((line) => line.trim().split(" ")[1] ?? "").join(" < ");
+			reasons.set(where, (reasons.get(where) ?? 0) + 1);
+		}
+		return request.apply(this, args);
+	};
+	for (let n = 0; n < 5; n++) {
+		current = [];
+		(globalThis.lwTimes ?? []).splice(0);
+		const text = "probe " + n + Math.random();
+		const seen = new Promise((resolve) => {
+			const stop = $thread.listen((state) => {
+				if (state.messages.at(-1)?.text !== text) return;
+				stop();
+				resolve();
+			});
+		});
+		await writer.sendMessage(chatId, text);
+		await seen;
+		while (!await el.updateComplete);
+		const total = performance.now() - changedAt;
+		await frame();
+		await frame();
+		log.push({
+			total: Math.round(total * 100) / 100,
+			updates: current,
+			lw: (globalThis.lwTimes ?? []).splice(0)
+		});
+	}
+	return JSON.stringify(log) + " || " + [...reasons].map(([where, count]) => count + " " + where).join(" || ");
+}
+window.bench = {
+	setup,
+	paint,
+	append,
+	scroll,
+	probe,
+	hasPlain: Boolean(PlainThread)
+};
 export { t$2 as a, canSendMessage as c, displayName as i, c as n, canGiveAward as o, StoreController as r, canPinMessage as s, __vitePreload as t };

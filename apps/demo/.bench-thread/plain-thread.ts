@@ -1,0 +1,653 @@
+import type { ClientMessage, ConnectionStatus, MessagesState, PartaClient } from '@parta/core';
+import {
+  type ChatSummary,
+  canDeleteForEveryone,
+  canEditMessage,
+  canSendMessage,
+  type ErrorCode,
+  errorMessage,
+  type MeResponse,
+} from '@parta/protocol';
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { property, query } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { ClientController } from '/work/main/packages/elements/src/controllers/client-controller.ts';
+import { ConfirmController } from '/work/main/packages/elements/src/controllers/confirm-controller.ts';
+import { StoreController } from '/work/main/packages/elements/src/controllers/store-controller.ts';
+import { PartaMessageDeleteEvent } from '/work/main/packages/elements/src/events/message-delete.ts';
+import { PartaMessageEditEvent } from '/work/main/packages/elements/src/events/message-edit.ts';
+import type { PartaMessageSendEvent } from '/work/main/packages/elements/src/events/message-send.ts';
+import { displayName, formatTime, type Locale, t } from '/work/main/packages/elements/src/i18n.ts';
+import { tokens } from '/work/main/packages/elements/src/styles/tokens.ts';
+import { linkify } from '/work/main/packages/elements/src/thread/linkify.ts';
+import { styles } from '/work/main/packages/elements/src/thread/thread.styles.ts';
+
+// On one line: whitespace inside would become part of the author's name in textContent.
+const verifiedMark = (label: string) =>
+  html`<svg part="verified" role="img" aria-label=${label} viewBox="0 0 24 24"><path d="M12 1.5 14.6 4l3.5-.4.8 3.4 3.1 1.8-1.4 3.2 1.4 3.2-3.1 1.8-.8 3.4-3.5-.4L12 22.5 9.4 20l-3.5.4-.8-3.4L2 15.2l1.4-3.2L2 8.8 5.1 7l.8-3.4 3.5.4zm-1.2 13.7L7.6 12l-1.4 1.4 4.6 4.6 7-7-1.4-1.4z" /></svg>`;
+
+/** How close to the end still counts as "at the bottom", in pixels. */
+const BOTTOM_SLACK = 32;
+
+type DeleteScope = 'everyone' | 'me';
+
+interface MenuItem {
+  label: string;
+  run: () => void;
+  danger?: boolean;
+}
+
+/** An open actions menu: whose it is (a message id, or the selection bar's), its items, which way it opens. */
+interface OpenMenu {
+  owner: string;
+  items: MenuItem[];
+  up: boolean;
+  trigger: HTMLElement;
+}
+
+interface Editing {
+  id: string;
+  text: string;
+  error: string;
+  busy: boolean;
+}
+
+const SELECTION = '#selection';
+
+/**
+ * @summary One chat: its messages, newest at the bottom, and the composer.
+ *
+ * Message text is shown as text, with http(s) links made clickable; no HTML
+ * from a message is ever rendered. New messages keep the view at the bottom
+ * when it was there, and leave it alone when the reader has scrolled up.
+ *
+ * Each message has an actions menu (edit, delete, select several); deleting
+ * asks first, in a modal dialog.
+ *
+ * @fires parta-message-send - From the composer, before sending. Cancelable: `preventDefault()` stops the send.
+ * @fires parta-message-edit - Saving an edit. Cancelable.
+ * @fires parta-message-delete - A confirmed deletion. Cancelable.
+ * @csspart status - The connection note shown while offline or connecting.
+ * @csspart messages - The scrolling message log.
+ * @csspart message - One message; also `message-own`, `message-sending`, `message-failed`, `message-deleted`, `message-selected`.
+ * @csspart message-bubble - The message's bubble.
+ * @csspart message-author - The author's name.
+ * @csspart verified - The verified mark next to staff names.
+ * @csspart message-text - The message's text.
+ * @csspart message-time - When it was sent.
+ * @csspart message-status - Time, "edited" and the sending state.
+ * @csspart retry-button - Sends a failed message again.
+ * @csspart edited - The "edited" mark.
+ * @csspart actions-button - Opens the actions menu.
+ * @csspart menu - The actions menu.
+ * @csspart menu-item - Its entries; also `menu-item-danger`.
+ * @csspart edit-input - The editing box.
+ * @csspart edit-error - Why an edit failed.
+ * @csspart select-checkbox - Selects a message.
+ * @csspart selection-bar - Replaces the composer while selecting.
+ * @csspart selection-delete - Deletes the selected.
+ * @csspart selection-cancel - Ends selecting.
+ * @csspart notice - Why a deletion failed.
+ * @csspart confirm - The confirmation dialog; its buttons: `button`, `button-danger`.
+ * @csspart load-older - Loads earlier messages.
+ * @csspart composer - The `<parta-composer>`.
+ * @csspart empty - The note shown with no chat or no messages.
+ * @cssproperty --parta-thread-bg
+ * @cssproperty --parta-message-bubble-bg
+ * @cssproperty --parta-message-bubble-color
+ * @cssproperty --parta-message-bubble-own-bg
+ * @cssproperty --parta-message-bubble-own-color
+ * @cssproperty --parta-message-bubble-radius
+ * @cssproperty --parta-message-author-color
+ * @cssproperty --parta-verified-color
+ * @cssproperty --parta-link-color
+ */
+export class PlainThread extends LitElement {
+  static override styles = [tokens, styles];
+
+  /** The chat to show. */
+  @property({ attribute: 'chat-id', reflect: true }) chatId?: string;
+
+  /** Language: `ru` (default) or `en`; defaults to the client's. */
+  @property() locale?: Locale;
+
+  /** Use this client instead of the one from `<parta-client>`. */
+  @property({ attribute: false }) client?: PartaClient;
+
+  @query('[part~="messages"]') private scroller?: HTMLElement;
+
+  #provided = new ClientController(this, () => this.requestUpdate());
+  #messages = new StoreController<MessagesState>(this);
+  #chats = new StoreController<ChatSummary[]>(this);
+  #connection = new StoreController<ConnectionStatus>(this);
+  #me = new StoreController<MeResponse | null>(this);
+  /** Follow new messages: true while the reader is at the bottom. */
+  #stick = true;
+  /** Scroll geometry before older messages were added above, to keep the reader in place. */
+  #anchor: { height: number; top: number } | undefined;
+  #confirm = new ConfirmController(this);
+  #menu: OpenMenu | undefined;
+  #editing: Editing | undefined;
+  /** The ids chosen in selection mode; undefined outside it. */
+  #selected: Set<string> | undefined;
+  #notice = '';
+
+  get #client(): PartaClient | undefined {
+    return this.client ?? this.#provided.value;
+  }
+
+  get #locale(): string | undefined {
+    return this.locale ?? this.#client?.locale;
+  }
+
+  /** The messages shown, as the store holds them. */
+  get messages(): readonly ClientMessage[] {
+    return this.#messages.value?.messages ?? [];
+  }
+
+  get #chat(): ChatSummary | undefined {
+    return this.#chats.value?.find((chat) => chat.id === this.chatId);
+  }
+
+  get #userId(): string | undefined {
+    return this.#me.value?.user.id ?? this.#client?.userId ?? undefined;
+  }
+
+  #canDeleteForEveryone(message: ClientMessage): boolean {
+    const userId = this.#userId;
+    // Before the chat list has loaded, the role is unknown: one's own messages still qualify.
+    const chat = this.#chat ?? { kind: 'group', onlyAdminsWrite: false, myRole: null };
+    return Boolean(
+      userId && canDeleteForEveryone(userId, { authorId: message.author.id, createdAt: message.createdAt }, chat),
+    );
+  }
+
+  /** Messages that actions apply to: confirmed by the server and not deleted. */
+  #actionable = (message: ClientMessage) => message.status === 'sent' && !message.deletedAt;
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    const client = this.#client;
+    if (changed.has('chatId')) {
+      this.#stick = true;
+      this.#anchor = undefined;
+      this.#menu = undefined;
+      this.#editing = undefined;
+      this.#selected = undefined;
+      this.#notice = '';
+    } else if (!this.#anchor) {
+      // Read where the reader is now, before the new content lands: a scroll
+      // event may not have reported the latest position yet.
+      this.#onScroll();
+    }
+    this.#messages.store = client && this.chatId ? client.$messages(this.chatId) : undefined;
+    this.#chats.store = client?.$chats;
+    this.#connection.store = client?.$connection;
+    this.#me.store = client?.$me;
+  }
+
+  protected override updated(): void {
+    const scroller = this.scroller;
+    if (!scroller) return;
+    if (this.#anchor && !this.#messages.value?.loading) {
+      scroller.scrollTop = this.#anchor.top + (scroller.scrollHeight - this.#anchor.height);
+      this.#anchor = undefined;
+    } else if (this.#stick) {
+      scroller.scrollTop = scroller.scrollHeight;
+    }
+    const chat = this.#chat;
+    if (chat && chat.unreadCount > 0 && this.#stick && document.visibilityState === 'visible') {
+      void this.#client?.markRead(chat.id);
+    }
+  }
+
+  protected override render() {
+    const strings = t(this.#locale);
+    if (!this.chatId) return html`<p part="empty">${strings.selectChat}</p>`;
+    const state = this.#messages.value;
+    const chat = this.#chat;
+    const connection = this.#connection.value;
+    const canSend = Boolean(chat && canSendMessage(chat));
+    return html`
+      ${
+        connection && connection !== 'online'
+          ? html`<p part="status" role="status">${connection === 'offline' ? strings.offline : strings.connecting}</p>`
+          : nothing
+      }
+      <div part="messages" role="log" aria-label=${strings.messages} tabindex="0" @scroll=${this.#onScroll}>
+        ${
+          state?.hasMore && state.messages.length > 0
+            ? html`<button part="load-older" type="button" ?disabled=${state.loading} @click=${this.#loadOlder}>
+              ${state.loading ? strings.loading : strings.loadOlder}
+            </button>`
+            : nothing
+        }
+        ${this.#renderBody(state)}
+      </div>
+      ${this.#notice ? html`<p part="notice" role="alert">${this.#notice}</p>` : nothing}
+      ${this.#selected ? this.#renderSelectionBar() : nothing}
+      <parta-composer
+        part="composer"
+        ?hidden=${Boolean(this.#selected)}
+        exportparts="input:composer-input, send-button:composer-send-button"
+        chat-id=${this.chatId}
+        locale=${this.#locale ?? 'ru'}
+        ?disabled=${!canSend}
+        placeholder=${chat && !canSend ? strings.readOnly : strings.message}
+        @parta-message-send=${this.#onSend}
+      ></parta-composer>
+      ${this.#confirm.render()}
+    `;
+  }
+
+  #renderSelectionBar() {
+    const strings = t(this.#locale);
+    const chosen = this.#chosen();
+    return html`<div part="selection-bar">
+      <div class="anchor">
+        <button
+          part="selection-delete"
+          type="button"
+          class="danger"
+          aria-haspopup="menu"
+          aria-expanded=${this.#menu?.owner === SELECTION ? 'true' : 'false'}
+          ?disabled=${chosen.length === 0}
+          @click=${this.#openSelectionMenu}
+          @keydown=${this.#onTriggerKeydown}
+        >
+          ${strings.deleteCount(chosen.length)}
+        </button>
+        ${this.#menu?.owner === SELECTION ? this.#renderMenu(this.#menu) : nothing}
+      </div>
+      <button part="selection-cancel" type="button" @click=${this.#leaveSelection}>${strings.cancel}</button>
+    </div>`;
+  }
+
+  /** The selected messages still shown and still actionable. */
+  #chosen(): ClientMessage[] {
+    const selected = this.#selected;
+    return selected ? this.messages.filter((message) => selected.has(message.id) && this.#actionable(message)) : [];
+  }
+
+  #renderMenu(menu: OpenMenu) {
+    return html`<div
+      part="menu"
+      role="menu"
+      class=${menu.up ? 'up' : ''}
+      aria-label=${t(this.#locale).messageActions}
+      @keydown=${this.#onMenuKeydown}
+      @focusout=${this.#onMenuFocusout}
+    >
+      ${menu.items.map(
+        (item) =>
+          html`<button
+            part=${item.danger ? 'menu-item menu-item-danger' : 'menu-item'}
+            role="menuitem"
+            type="button"
+            tabindex="-1"
+            @click=${() => this.#choose(item)}
+          >
+            ${item.label}
+          </button>`,
+      )}
+    </div>`;
+  }
+
+  #renderBody(state: MessagesState | undefined) {
+    const strings = t(this.#locale);
+    const messages = state?.messages ?? [];
+    if (messages.length === 0) {
+      const note = !state || state.loading ? strings.loading : state.error ? strings.loadFailed : strings.noMessages;
+      return html`<p part="empty">${note}</p>`;
+    }
+    return html`<ol>
+      ${repeat(
+        messages,
+        (message) => message.id,
+        (message) => this.#renderMessage(message),
+      )}
+    </ol>`;
+  }
+
+  #renderMessage(message: ClientMessage) {
+    const strings = t(this.#locale);
+    const own = message.author.id === this.#userId;
+    const actionable = this.#actionable(message);
+    const selected = Boolean(actionable && this.#selected?.has(message.id));
+    const editing = this.#editing?.id === message.id && actionable ? this.#editing : undefined;
+    const menu = this.#menu?.owner === message.id ? this.#menu : undefined;
+    const parts = ['message'];
+    if (own) parts.push('message-own');
+    if (message.status !== 'sent') parts.push(`message-${message.status}`);
+    if (message.deletedAt) parts.push('message-deleted');
+    if (selected) parts.push('message-selected');
+    return html`<li part=${parts.join(' ')} data-message-id=${message.id}>
+      ${
+        this.#selected && actionable
+          ? html`<input
+              part="select-checkbox"
+              type="checkbox"
+              aria-label=${strings.selectMessage}
+              .checked=${selected}
+              @change=${(event: Event) => this.#toggle(message.id, (event.target as HTMLInputElement).checked)}
+            />`
+          : nothing
+      }
+      <div part="message-bubble">
+        ${
+          own
+            ? nothing
+            : html`<div class="meta">
+              <span part="message-author"
+                >${displayName(message.author)}${message.author.verified ? verifiedMark(strings.verified) : nothing}</span
+              >
+            </div>`
+        }
+        ${
+          message.deletedAt
+            ? html`<p part="message-text" class="deleted">${strings.deleted}</p>`
+            : editing
+              ? this.#renderEditor(editing)
+              : html`<p part="message-text">${linkify(message.text).map((part) =>
+                  typeof part === 'string'
+                    ? part
+                    : html`<a href=${part.href} target="_blank" rel="noopener noreferrer nofollow ugc">${part.text}</a>`,
+                )}</p>`
+        }
+        <div part="message-status">
+          ${message.editedAt && !message.deletedAt ? html`<span part="edited">${strings.edited}</span>` : nothing}
+          <time part="message-time" datetime=${message.createdAt}>${formatTime(message.createdAt, this.#locale)}</time>
+          ${message.status === 'sending' ? html`<span>${strings.sending}</span>` : nothing}
+          ${
+            message.status === 'failed'
+              ? html`<span>${strings.failed}</span>
+                <button part="retry-button" type="button" @click=${() => this.#retry(message)}>${strings.retry}</button>`
+              : nothing
+          }
+          ${
+            actionable && !editing && !this.#selected
+              ? html`<button
+                  part="actions-button"
+                  type="button"
+                  aria-label=${strings.messageActions}
+                  title=${strings.messageActions}
+                  aria-haspopup="menu"
+                  aria-expanded=${menu ? 'true' : 'false'}
+                  @click=${(event: Event) => this.#openMessageMenu(message, event.currentTarget as HTMLElement)}
+                  @keydown=${this.#onTriggerKeydown}
+                >
+                  <svg viewBox="0 0 24 24" aria-hidden="true"><circle cx="5" cy="12" r="2" /><circle cx="12" cy="12" r="2" /><circle cx="19" cy="12" r="2" /></svg>
+                </button>`
+              : nothing
+          }
+        </div>
+        ${menu ? this.#renderMenu(menu) : nothing}
+      </div>
+    </li>`;
+  }
+
+  #renderEditor(editing: Editing) {
+    const strings = t(this.#locale);
+    return html`<div class="editor">
+      <textarea
+        part="edit-input"
+        rows="2"
+        aria-label=${strings.editing}
+        aria-describedby="edit-error"
+        aria-invalid=${editing.error ? 'true' : 'false'}
+        .value=${editing.text}
+        ?readonly=${editing.busy}
+        @input=${(event: Event) => {
+          editing.text = (event.target as HTMLTextAreaElement).value;
+        }}
+        @keydown=${this.#onEditKeydown}
+      ></textarea>
+      ${editing.error ? html`<p part="edit-error" id="edit-error" role="alert">${editing.error}</p>` : nothing}
+      <div class="edit-actions">
+        <button type="button" @click=${this.#cancelEdit}>${strings.cancel}</button>
+        <button type="button" class="primary" ?disabled=${editing.busy} @click=${this.#saveEdit}>${strings.save}</button>
+      </div>
+    </div>`;
+  }
+
+  // --- the actions menu
+
+  #openMessageMenu(message: ClientMessage, trigger: HTMLElement) {
+    if (this.#menu?.owner === message.id) return this.#closeMenu(true);
+    const strings = t(this.#locale);
+    const userId = this.#userId;
+    const items: MenuItem[] = [];
+    if (userId && canEditMessage(userId, { authorId: message.author.id, createdAt: message.createdAt })) {
+      items.push({ label: strings.edit, run: () => this.#startEdit(message) });
+    }
+    if (this.#canDeleteForEveryone(message)) {
+      items.push({
+        label: strings.deleteForEveryone,
+        danger: true,
+        run: () => void this.#delete([message.id], 'everyone'),
+      });
+    }
+    items.push({ label: strings.deleteForMe, danger: true, run: () => void this.#delete([message.id], 'me') });
+    items.push({ label: strings.select, run: () => this.#enterSelection(message.id) });
+    this.#showMenu(message.id, items, trigger);
+  }
+
+  #openSelectionMenu = (event: Event) => {
+    if (this.#menu?.owner === SELECTION) return this.#closeMenu(true);
+    const strings = t(this.#locale);
+    const chosen = this.#chosen();
+    const ids = chosen.map((message) => message.id);
+    const items: MenuItem[] = [];
+    if (chosen.every((message) => this.#canDeleteForEveryone(message))) {
+      items.push({ label: strings.deleteForEveryone, danger: true, run: () => void this.#delete(ids, 'everyone') });
+    }
+    items.push({ label: strings.deleteForMe, danger: true, run: () => void this.#delete(ids, 'me') });
+    this.#showMenu(SELECTION, items, event.currentTarget as HTMLElement);
+  };
+
+  #showMenu(owner: string, items: MenuItem[], trigger: HTMLElement) {
+    // Open upwards in the lower half of the log, so the menu is not cut off at its end.
+    const log = this.scroller?.getBoundingClientRect();
+    const up = owner === SELECTION || !log || trigger.getBoundingClientRect().top > log.top + log.height / 2;
+    this.#menu = { owner, items, up, trigger };
+    this.requestUpdate();
+    void this.updateComplete.then(() => this.#menuItems()[0]?.focus());
+  }
+
+  #menuItems(): HTMLElement[] {
+    return [...this.renderRoot.querySelectorAll<HTMLElement>('[role="menuitem"]')];
+  }
+
+  #closeMenu(refocus: boolean) {
+    const trigger = this.#menu?.trigger;
+    this.#menu = undefined;
+    this.requestUpdate();
+    if (refocus) trigger?.focus();
+  }
+
+  #choose(item: MenuItem) {
+    // Focus goes back to the button first, so a dialog opened next returns it there.
+    this.#closeMenu(true);
+    item.run();
+  }
+
+  #onTriggerKeydown = (event: KeyboardEvent) => {
+    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+    event.preventDefault();
+    if (!this.#menu) (event.currentTarget as HTMLElement).click();
+  };
+
+  #onMenuKeydown = (event: KeyboardEvent) => {
+    const items = this.#menuItems();
+    const at = items.indexOf((this.renderRoot as ShadowRoot).activeElement as HTMLElement);
+    let next: number | undefined;
+    if (event.key === 'ArrowDown') next = (at + 1) % items.length;
+    else if (event.key === 'ArrowUp') next = (at - 1 + items.length) % items.length;
+    else if (event.key === 'Home') next = 0;
+    else if (event.key === 'End') next = items.length - 1;
+    else if (event.key === 'Escape') {
+      event.preventDefault();
+      event.stopPropagation();
+      this.#closeMenu(true);
+      return;
+    } else if (event.key === 'Tab') {
+      this.#closeMenu(false);
+      return;
+    }
+    if (next === undefined) return;
+    event.preventDefault();
+    items[next]?.focus();
+  };
+
+  #onMenuFocusout = (event: FocusEvent) => {
+    const to = event.relatedTarget as Node | null;
+    const menu = event.currentTarget as HTMLElement;
+    if (!this.#menu || (to && (menu.contains(to) || to === this.#menu.trigger))) return;
+    this.#closeMenu(false);
+  };
+
+  // --- editing
+
+  #startEdit(message: ClientMessage) {
+    this.#editing = { id: message.id, text: message.text, error: '', busy: false };
+    this.requestUpdate();
+    void this.updateComplete.then(() => {
+      const box = this.renderRoot.querySelector<HTMLTextAreaElement>('[part~="edit-input"]');
+      box?.focus();
+      box?.setSelectionRange(box.value.length, box.value.length);
+    });
+  }
+
+  #onEditKeydown = (event: KeyboardEvent) => {
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      event.stopPropagation();
+      this.#cancelEdit();
+    } else if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
+      event.preventDefault();
+      void this.#saveEdit();
+    }
+  };
+
+  #cancelEdit = () => {
+    const id = this.#editing?.id;
+    this.#editing = undefined;
+    this.requestUpdate();
+    this.#refocusMessage(id);
+  };
+
+  #saveEdit = async () => {
+    const editing = this.#editing;
+    const client = this.#client;
+    const chatId = this.chatId;
+    if (!editing || editing.busy || !client || !chatId) return;
+    const original = this.messages.find((message) => message.id === editing.id);
+    const text = editing.text.trim();
+    if (text === '' || text === original?.text) return this.#cancelEdit();
+    if (!this.dispatchEvent(new PartaMessageEditEvent(chatId, editing.id, text))) return;
+    editing.busy = true;
+    editing.error = '';
+    this.requestUpdate();
+    try {
+      await client.editMessage(chatId, editing.id, text);
+      if (this.#editing === editing) this.#cancelEdit();
+    } catch (error) {
+      editing.busy = false;
+      editing.error = this.#describe(error);
+      this.requestUpdate();
+    }
+  };
+
+  /** After editing, focus goes back to the message's actions button. */
+  #refocusMessage(id: string | undefined) {
+    void this.updateComplete.then(() => {
+      const button = this.renderRoot.querySelector<HTMLElement>(
+        `[data-message-id="${CSS.escape(id ?? '')}"] [part~="actions-button"]`,
+      );
+      (button ?? this.scroller)?.focus();
+    });
+  }
+
+  #describe(error: unknown): string {
+    return errorMessage((error as { code: ErrorCode }).code, this.#locale === 'en' ? 'en' : 'ru');
+  }
+
+  // --- deleting and selection
+
+  async #delete(ids: string[], scope: DeleteScope) {
+    const client = this.#client;
+    const chatId = this.chatId;
+    if (!client || !chatId || ids.length === 0) return;
+    const strings = t(this.#locale);
+    const confirmed = await this.#confirm.ask({
+      title: strings.deleteQuestion(ids.length),
+      detail: scope === 'everyone' ? strings.deleteEveryoneDetail : strings.deleteMeDetail,
+      confirm: strings.delete,
+      cancel: strings.cancel,
+    });
+    if (!confirmed || !this.dispatchEvent(new PartaMessageDeleteEvent(chatId, ids, scope))) return;
+    this.#notice = '';
+    try {
+      await client.deleteMessages(chatId, ids, scope);
+      if (this.#selected) this.#leaveSelection();
+    } catch (error) {
+      this.#notice = this.#describe(error);
+    }
+    this.requestUpdate();
+    await this.updateComplete;
+    const root = this.renderRoot as ShadowRoot;
+    if (!root.activeElement) this.scroller?.focus();
+  }
+
+  #enterSelection(id: string) {
+    this.#selected = new Set([id]);
+    this.#editing = undefined;
+    this.requestUpdate();
+    void this.updateComplete.then(() =>
+      this.renderRoot
+        .querySelector<HTMLElement>(`[data-message-id="${CSS.escape(id)}"] [part~="select-checkbox"]`)
+        ?.focus(),
+    );
+  }
+
+  #toggle(id: string, on: boolean) {
+    if (on) this.#selected?.add(id);
+    else this.#selected?.delete(id);
+    this.requestUpdate();
+  }
+
+  #leaveSelection = () => {
+    this.#selected = undefined;
+    this.#menu = undefined;
+    this.requestUpdate();
+  };
+
+  #onScroll = () => {
+    const scroller = this.scroller;
+    if (!scroller) return;
+    this.#stick = scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight <= BOTTOM_SLACK;
+  };
+
+  #onSend = (event: PartaMessageSendEvent) => {
+    const client = this.#client;
+    const chatId = this.chatId;
+    // Decide after the event has reached the page: a host listener further up may still veto it.
+    queueMicrotask(() => {
+      if (event.defaultPrevented || !client || !chatId) return;
+      this.#stick = true;
+      client.sendMessage(chatId, event.text, { replyToId: event.replyToId }).catch(() => {});
+    });
+  };
+
+  #retry(message: ClientMessage) {
+    if (!this.chatId) return;
+    this.#client?.retrySend(this.chatId, message.clientKey).catch(() => {});
+  }
+
+  #loadOlder = () => {
+    const scroller = this.scroller;
+    if (!scroller || !this.chatId) return;
+    this.#anchor = { height: scroller.scrollHeight, top: scroller.scrollTop };
+    this.#stick = false;
+    void this.#client?.loadOlder(this.chatId);
+  };
+}
