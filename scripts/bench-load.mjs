@@ -543,7 +543,7 @@ async function runSetup(setup) {
       log(
         `${setup.label}: achieved ${Math.round(result.achieved)}/s, p50 ${result.p50.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms, lost ${result.lost}`,
       );
-      if (!stepDown || holds(result) || step >= 3 || rate <= 300) break;
+      if (!stepDown || holds(result) || step >= 2 || rate <= 300) break;
       // Two thirds, and no more than the server just managed.
       rate = Math.max(300, Math.floor(Math.min(rate * (2 / 3), result.achieved * 0.8) / 300) * 300);
       await new Promise((resolve) => setTimeout(resolve, 1_000));

@@ -218,50 +218,7 @@ async function scroll(tag, frames, step) {
   };
 }
 
-async function probe() {
-  const { el } = await open('parta-thread');
-  const proto = Object.getPrototypeOf(el);
-  const log = [];
-  let current;
-  const original = proto.performUpdate;
-  el.performUpdate = function () {
-    const started = performance.now();
-    const result = original.call(this);
-    current?.push(Math.round((started - changedAt) * 10) / 10 + ':' + Math.round((performance.now() - started) * 100) / 100);
-    return result;
-  };
-  const reasons = new Map();
-  const request = proto.requestUpdate;
-  el.requestUpdate = function (...args) {
-    if (current && !this.isUpdatePending) {
-      const where = (new Error().stack ?? '').split(String.fromCharCode(10)).slice(2, 7).map((line) => line.trim().split(' ')[1] ?? '').join(' < ');
-      reasons.set(where, (reasons.get(where) ?? 0) + 1);
-    }
-    return request.apply(this, args);
-  };
-  for (let n = 0; n < 5; n++) {
-    current = [];
-    (globalThis.lwTimes ?? []).splice(0);
-    const text = 'probe ' + n + Math.random();
-    const seen = new Promise((resolve) => {
-      const stop = $thread.listen((state) => {
-        if (state.messages.at(-1)?.text !== text) return;
-        stop();
-        resolve();
-      });
-    });
-    await writer.sendMessage(chatId, text);
-    await seen;
-    while (!(await el.updateComplete)) {}
-    const total = performance.now() - changedAt;
-    await frame();
-    await frame();
-    log.push({ total: Math.round(total * 100) / 100, updates: current, lw: (globalThis.lwTimes ?? []).splice(0) });
-  }
-  return JSON.stringify(log) + ' || ' + [...reasons].map(([where, count]) => count + ' ' + where).join(' || ');
-}
-
-window.bench = { setup, paint, append, scroll, probe, hasPlain: Boolean(PlainThread) };
+window.bench = { setup, paint, append, scroll, hasPlain: Boolean(PlainThread) };
 `;
 
 async function buildPage() {
@@ -295,7 +252,7 @@ async function buildPage() {
       // The old thread's own imports (lit), from where it lived: the elements package.
       alias: [{ find: 'lit', replacement: realpathSync(join(root, 'packages', 'elements', 'node_modules', 'lit')) }],
     },
-    build: { target: 'es2022', outDir: join(work, 'out'), emptyOutDir: true, minify: !process.env.PARTA_BENCH_PROFILE },
+    build: { target: 'es2022', outDir: join(work, 'out'), emptyOutDir: true },
   });
   return Boolean(baseline);
 }
@@ -344,26 +301,6 @@ try {
       }),
       tag,
     );
-  if (process.env.PARTA_BENCH_PROFILE) {
-    const cdp = await page.context().newCDPSession(page);
-    await cdp.send('Profiler.enable');
-    await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
-    await cdp.send('Profiler.start');
-    console.log(await page.evaluate(() => window.bench.append('parta-thread', 30)));
-    console.log(await page.evaluate(() => window.bench.probe?.()));
-    const { profile } = await cdp.send('Profiler.stop');
-    const self = new Map();
-    const dt = profile.timeDeltas;
-    const byId = new Map(profile.nodes.map((node) => [node.id, node]));
-    profile.samples.forEach((id, index) => {
-      const frame = byId.get(id).callFrame;
-      const key = `${frame.functionName || '(anon)'} ${frame.url.split('/').pop()}:${frame.lineNumber}`;
-      self.set(key, (self.get(key) ?? 0) + (dt[index] ?? 0) / 1000);
-    });
-    for (const [key, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 30))
-      console.log(ms.toFixed(1).padStart(8), key);
-    process.exit(0);
-  }
   const virtual = await run('parta-thread');
   const plain = hasBaseline ? await run('parta-thread-plain') : null;
   if (errors.length) console.error(`page errors: ${errors.join('; ')}`);
@@ -425,6 +362,6 @@ try {
   await browser?.close();
   pageServer?.close();
   await parta.stop();
-  if (!process.env.PARTA_BENCH_KEEP) rmSync(work, { recursive: true, force: true });
+  rmSync(work, { recursive: true, force: true });
 }
 process.exit(0);

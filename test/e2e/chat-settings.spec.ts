@@ -111,3 +111,29 @@ test('the student keeps notes in Избранное, sorts chats into a folder a
   await teacher.context().close();
   await student.context().close();
 });
+
+test('the 16th folder is refused with a readable message', async ({ browser }) => {
+  const parent = await signIn(browser, 'parent1');
+  const list = parent.locator('parta-chat-list');
+  // Setup: fifteen folders through the API with the parent's own site token.
+  await parent.evaluate(async (partaUrl) => {
+    const { token } = await (await fetch('/parta-token')).json();
+    for (let n = 1; n <= 15; n++) {
+      const response = await fetch(`${partaUrl}/api/v1/folders`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ title: `Папка ${n}`, chatIds: [] }),
+      });
+      if (!response.ok) throw new Error(`creating a folder: ${response.status}`);
+    }
+  }, process.env.PARTA_URL!);
+  await expect(list.getByRole('tab', { name: /^Папка \d+$/ })).toHaveCount(15);
+
+  await list.getByRole('button', { name: 'Новая папка' }).click();
+  const editor = parent.locator('parta-folder-editor');
+  await editor.getByLabel('Название папки').fill('Шестнадцатая');
+  await editor.getByRole('button', { name: 'Сохранить' }).click();
+  await expect(editor.getByRole('alert')).toContainText('Папок может быть не больше 15');
+  await expect(list.getByRole('tab', { name: 'Шестнадцатая' })).toHaveCount(0);
+  await parent.context().close();
+});

@@ -201,3 +201,39 @@ test('a draft stays with its chat across a reload', async ({ browser }) => {
   await expect(composer(student)).toHaveValue('');
   await student.context().close();
 });
+
+test('important: the teacher marks a message in 9А, finds it under «Важные» with the chat title and opens it there', async ({
+  browser,
+}) => {
+  const teacher = await signIn(browser, 'teacher');
+  await openChat(teacher, '9А');
+  const marker = `${Date.now()}`;
+  const text = `Принести форму на физкультуру · ${marker}`;
+  await send(teacher, text);
+  await chooseFromMenu(teacher, text, 'Отметить как важное');
+  await expect(messageWith(teacher, text).locator('[part~="important-mark"]')).toHaveCount(1);
+  // Later messages push it up, out of view; then the teacher moves to another chat.
+  for (let n = 1; n <= 12; n++) await send(teacher, `Потом ${n} · ${marker}`);
+  await expect(messageTexts(teacher).filter({ hasText: `Потом 12 · ${marker}` })).toHaveCount(1);
+  await openChat(teacher, 'Учительская');
+
+  const button = teacher.getByRole('button', { name: 'Важные', exact: true });
+  await button.click();
+  await expect(button).toHaveAttribute('aria-pressed', 'true');
+  await expect(teacher.locator('parta-chat-list')).toBeHidden();
+  const important = teacher.locator('parta-important');
+  await expect(important.getByRole('heading', { name: 'Важные сообщения' })).toBeVisible();
+  const item = important.locator('[part~="item"]').filter({ hasText: text });
+  await expect(item.locator('[part~="chat-title"]')).toHaveText('9А');
+  await item.getByRole('button', { name: /^9А, Петрова Мария Ивановна: открыть в чате$/ }).click();
+  await expect(teacher.locator('#chat-title')).toHaveText('9А');
+  await expect(messageWith(teacher, text)).toBeInViewport();
+
+  // Closing brings the chat list back.
+  await teacher.getByRole('button', { name: 'Все чаты' }).click();
+  await expect(teacher.locator('parta-chat-list')).toBeVisible();
+  await expect(important).toBeHidden();
+  await expect(button).toHaveAttribute('aria-pressed', 'false');
+  await expect(button).toBeFocused();
+  await teacher.context().close();
+});

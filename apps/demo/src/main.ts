@@ -2,6 +2,7 @@ import '@parta/elements/client/define';
 import '@parta/elements/chat-list/define';
 import '@parta/elements/chat-header/define';
 import '@parta/elements/thread/define';
+import type { PartaThread } from '@parta/elements/thread/thread';
 import type { DemoAccount } from '../accounts.ts';
 import { post, session, showAccount } from './account.ts';
 
@@ -34,7 +35,7 @@ function showMessenger() {
   const client = $<HTMLElement & { baseUrl: string }>('#parta');
   client.baseUrl = $<HTMLMetaElement>('meta[name="parta-url"]').content;
 
-  const thread = $<HTMLElement & { chatId: string }>('#thread');
+  const thread = $<PartaThread>('#thread');
   const header = $<HTMLElement & { chatId?: string }>('#chat-header');
   const list = $<HTMLElement & { selected?: string }>('#chat-list');
   const callButton = $<HTMLButtonElement>('#call-button');
@@ -58,10 +59,37 @@ function showMessenger() {
     layout.classList.add('with-call');
   };
 
-  document.addEventListener('parta-chat-select', (event) => {
-    if (!event.defaultPrevented) openChat(event.chatId, event.title);
+  document.addEventListener('parta-chat-select', async (event) => {
+    if (event.defaultPrevented) return;
+    openChat(event.chatId, event.title);
+    // From the important messages: show that message once the thread has switched to its chat.
+    if (event.messageId) {
+      await thread.updateComplete;
+      void thread.scrollToMessage(event.messageId);
+    }
   });
-  callButton.addEventListener('click', () => startCall(thread.chatId));
+
+  // «Важные»: the messages the user marked important, in place of the chat list; loads on first use.
+  const importantButton = $<HTMLButtonElement>('#important-button');
+  const importantPanel = $<HTMLElement>('#important-panel');
+  const showImportant = async (on: boolean) => {
+    if (on) {
+      const first = !customElements.get('parta-important');
+      await import('@parta/elements/important/define');
+      // Marks made since it was last open.
+      if (!first) void $<HTMLElement & { refresh(): Promise<void> }>('#important').refresh();
+    }
+    importantButton.setAttribute('aria-pressed', String(on));
+    importantPanel.hidden = !on;
+    list.hidden = on;
+    (on ? $<HTMLButtonElement>('#important-close') : importantButton).focus();
+  };
+  importantButton.addEventListener('click', () => showImportant(importantPanel.hidden));
+  $<HTMLButtonElement>('#important-close').addEventListener('click', () => showImportant(false));
+  importantPanel.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape') void showImportant(false);
+  });
+  callButton.addEventListener('click', () => thread.chatId && startCall(thread.chatId));
   // The call button of the chat card.
   document.addEventListener('parta-call-start', (event) => startCall(event.chatId));
   document.addEventListener('parta-chat-leave', (event) => {

@@ -6,6 +6,7 @@ import { type ChatEvent, routes, type ServerFrame } from '@parta/protocol';
 import { SignJWT } from 'jose';
 import pg from 'pg';
 import WebSocket from 'ws';
+import { contractViolation, frameViolation } from './contract.ts';
 import { type ServerOptions, startServer } from './index.ts';
 import { demo } from './seed.ts';
 
@@ -83,21 +84,30 @@ export function embedToken(
     .sign(new TextEncoder().encode(options.secret ?? demo.embedSecret));
 }
 
+/**
+ * Calls the HTTP API as a client would. Every answer is checked against the protocol's
+ * schemas (see contract.ts): the client does not validate what it receives, so an answer
+ * that drifts from the contract fails the test that provoked it.
+ */
 export async function api<T = unknown>(
   baseUrl: string,
   token: string | null,
   path: string,
   init: { method?: string; body?: unknown } = {},
 ) {
+  const method = init.method ?? (init.body === undefined ? 'GET' : 'POST');
   const response = await fetch(baseUrl + path, {
-    method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
+    method,
     headers: {
       ...(token ? { authorization: `Bearer ${token}` } : {}),
       ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
     },
     body: init.body === undefined ? undefined : JSON.stringify(init.body),
   });
-  return { status: response.status, body: (await response.json()) as T };
+  const body = (await response.json()) as T;
+  const violation = contractViolation(method, path, response.status, body);
+  if (violation) throw new Error(violation);
+  return { status: response.status, body };
 }
 
 export const post = (
@@ -119,9 +129,21 @@ export async function socketClient(baseUrl: string, token: string, cursors: Reco
   const socket = new WebSocket(baseUrl.replace(/^http/, 'ws') + routes.socket);
   const closed = new Promise<number>((resolve) => socket.once('close', (code) => resolve(code)));
   const frames: ServerFrame[] = [];
-  const waiters: { test: (frame: ServerFrame) => boolean; resolve: (frame: ServerFrame) => void }[] = [];
+  const waiters: {
+    test: (frame: ServerFrame) => boolean;
+    resolve: (frame: ServerFrame) => void;
+    reject: (error: Error) => void;
+  }[] = [];
+  // Frames off the contract fail the next wait for a frame.
+  const violations: string[] = [];
   socket.on('message', (data) => {
     const frame = JSON.parse(String(data)) as ServerFrame;
+    const violation = frameViolation(frame);
+    if (violation) {
+      violations.push(violation);
+      for (const waiter of waiters.splice(0)) waiter.reject(new Error(violation));
+      return;
+    }
     frames.push(frame);
     for (const waiter of [...waiters]) {
       if (waiter.test(frame)) {
@@ -131,6 +153,7 @@ export async function socketClient(baseUrl: string, token: string, cursors: Reco
     }
   });
   const next = (test: (frame: ServerFrame) => boolean, timeoutMs = 5000) => {
+    if (violations.length > 0) return Promise.reject(new Error(violations[0]));
     const found = frames.find(test);
     if (found) return Promise.resolve(found);
     return new Promise<ServerFrame>((resolve, reject) => {
@@ -140,6 +163,10 @@ export async function socketClient(baseUrl: string, token: string, cursors: Reco
         resolve: (frame) => {
           clearTimeout(timer);
           resolve(frame);
+        },
+        reject: (error) => {
+          clearTimeout(timer);
+          reject(error);
         },
       });
     });

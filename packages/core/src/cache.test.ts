@@ -1,5 +1,41 @@
 import { expect } from '@open-wc/testing';
-import { clientFor, closeAll, sleep, until } from '../test-support/session.js';
+import { forgetStorage, serverTexts } from '../test-support/offline.js';
+import { clientFor, closeAll, devToken, partaUrl, sleep, unique, until } from '../test-support/session.js';
+import { newClientKey } from './client-key.js';
+
+/** What a client of cache version 2 left behind: a chat list and a thread of an older shape, and an unsent message. */
+async function leaveVersion2(userId: string, unsent: string): Promise<void> {
+  const claims = JSON.parse(atob((await devToken(userId)).split('.')[1]!.replace(/-/g, '+').replace(/_/g, '/')));
+  const scope = `${await partaUrl()}|${claims.iss ?? ''}|${claims.sub}`;
+  const request = indexedDB.open('parta', 2);
+  request.onupgradeneeded = () => {
+    for (const store of ['chats', 'threads', 'outbox', 'drafts']) request.result.createObjectStore(store);
+  };
+  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+  const tx = db.transaction(['chats', 'threads', 'outbox'], 'readwrite');
+  tx.objectStore('chats').put({ scope, chats: [{ id: 'stale-chat', name: 'Старая форма' }] }, scope);
+  tx.objectStore('threads').put(
+    { scope, chatId: 'chat-9a', messages: [{ id: 'stale-message', body: 'Старая форма' }], hasMore: false },
+    [scope, 'chat-9a'],
+  );
+  const entry = {
+    chatId: 'chat-9a',
+    clientKey: newClientKey(),
+    text: unsent,
+    replyToId: null,
+    requiresConfirmation: false,
+    createdAt: new Date().toISOString(),
+  };
+  tx.objectStore('outbox').put({ scope, entry }, [scope, entry.clientKey]);
+  await new Promise((resolve, reject) => {
+    tx.oncomplete = resolve;
+    tx.onerror = () => reject(tx.error);
+  });
+  db.close();
+}
 
 describe('IndexedDB cache', () => {
   afterEach(closeAll);
@@ -21,6 +57,30 @@ describe('IndexedDB cache', () => {
     expect(painted.messages.map((m) => m.id)).to.deep.equal(loaded.messages.map((m) => m.id).slice(-50));
     const chats = await until(second.$chats, (list) => list.length > 0);
     expect(chats.map((chat) => chat.id)).to.include('chat-9a');
+  });
+
+  it('empties what an older version cached, whatever its shape, and still sends the message it left unsent', async () => {
+    closeAll();
+    await forgetStorage();
+    const unsent = unique('Ждало обновления');
+    await leaveVersion2('u-student-2', unsent);
+
+    const client = await clientFor('u-student-2', { storage: 'indexeddb' });
+    const seen = new Set<string>();
+    client.$chats.subscribe((chats) => {
+      for (const chat of chats) seen.add(chat.id);
+    });
+    const $thread = client.$messages('chat-9a');
+    $thread.subscribe((state) => {
+      for (const message of state.messages) seen.add(message.id);
+    });
+    await until($thread, (state) => state.messages.some((m) => m.text === unsent && m.status === 'sent'));
+    expect([...seen]).not.to.include('stale-chat');
+    expect([...seen]).not.to.include('stale-message');
+    expect(seen.has('chat-9a'), 'the chat list came from the network').to.equal(true);
+    expect((await serverTexts('u-student-2', 'chat-9a')).filter((text) => text === unsent)).to.have.length(1);
+    closeAll();
+    await forgetStorage();
   });
 
   it('keeps each user to their own cache', async () => {

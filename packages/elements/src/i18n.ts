@@ -156,6 +156,16 @@ export function formatTime(iso: string, locale: string | undefined, now = new Da
 }
 const formattedTimes = new Map<string, string>();
 
+/** A moment to come, such as when a disappearing message goes: the time, and the day too when it is not today. */
+export function formatMoment(iso: string, locale: string | undefined, now = new Date()): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return '';
+  const time = timeFormat(locale ?? 'ru', true).format(date);
+  return date.toDateString() === now.toDateString()
+    ? time
+    : `${timeFormat(locale ?? 'ru', false).format(date)}, ${time}`;
+}
+
 // Creating an Intl formatter costs far more than using one: a thread of 50 messages made 50 of them.
 const timeFormats = new Map<string, Intl.DateTimeFormat>();
 function timeFormat(locale: string, sameDay: boolean): Intl.DateTimeFormat {

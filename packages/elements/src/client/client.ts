@@ -1,9 +1,8 @@
-import { ContextProvider } from '@lit/context';
 import { getSharedClient, type PartaClient } from '@parta/core';
 import type { Locale } from '@parta/protocol';
 import { css, html, LitElement, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
-import { partaClientContext } from '../context.js';
+import { type ClientCallback, type ClientRequestEvent, partaClientContext } from '../context.js';
 import { themeSchemes } from '../styles/tokens.js';
 
 /** Fetches an embed token from the host site's own route, with the host's session cookie. */
@@ -48,8 +47,28 @@ export class PartaClientProvider extends LitElement {
   /** A client made by the page itself; wins over `base-url` and `token-url`. */
   @property({ attribute: false }) client?: PartaClient;
 
-  #provider = new ContextProvider(this, { context: partaClientContext });
   #shared: PartaClient | undefined;
+  /** The client handed to the widgets inside, and the widgets that follow it. */
+  #provided: PartaClient | undefined;
+  #subscribers = new Map<ClientCallback, () => void>();
+
+  constructor() {
+    super();
+    // The Context Protocol: widgets inside ask with a bubbling `context-request` event.
+    this.addEventListener('context-request', (event) => {
+      const request = event as Partial<ClientRequestEvent>;
+      if (request.context !== partaClientContext || request.contextTarget === this) return;
+      event.stopPropagation();
+      const callback = request.callback!;
+      if (!request.subscribe) return callback(this.#provided);
+      let unsubscribe = this.#subscribers.get(callback);
+      if (!unsubscribe) {
+        unsubscribe = () => this.#subscribers.delete(callback);
+        this.#subscribers.set(callback, unsubscribe);
+      }
+      callback(this.#provided, unsubscribe);
+    });
+  }
 
   /** The client the widgets inside are using. */
   get activeClient(): PartaClient | undefined {
@@ -70,7 +89,11 @@ export class PartaClientProvider extends LitElement {
         locale: this.locale ?? 'ru',
       });
     }
-    this.#provider.setValue(this.activeClient);
+    const client = this.activeClient;
+    if (client !== this.#provided) {
+      this.#provided = client;
+      for (const [callback, unsubscribe] of this.#subscribers) callback(client, unsubscribe);
+    }
   }
 
   protected override render() {

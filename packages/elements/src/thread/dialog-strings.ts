@@ -19,6 +19,7 @@ const ru = {
   giveAward: 'Наградить',
   react: 'Реакция',
   reactionPicker: 'Выберите реакцию',
+  tooManyReactions: `У сообщения может быть не больше ${limits.reactionsPerMessageMax} разных реакций`,
   close: 'Закрыть',
   cancel: 'Отмена',
   // forward
@@ -61,6 +62,7 @@ const en: DialogStrings = {
   giveAward: 'Give an award',
   react: 'React',
   reactionPicker: 'Choose a reaction',
+  tooManyReactions: `A message can have at most ${limits.reactionsPerMessageMax} different reactions`,
   close: 'Close',
   cancel: 'Cancel',
   forwardTitle: (count: number) => (count === 1 ? 'Forward the message' : `Forward ${count} messages`),

@@ -57,7 +57,6 @@ describe('<parta-thread> with a long thread', () => {
 
   before(async function () {
     this.timeout(180_000);
-    const started = performance.now();
     const token = await devToken('u-director');
     const label = unique('Лента');
     const texts = Array.from(
@@ -71,7 +70,6 @@ describe('<parta-thread> with a long thread', () => {
       sent.push(...(await Promise.all(texts.slice(from, from + 8).map((text) => post(text, token)))));
     }
     seeded.push(...sent.sort((a, b) => a.seq - b.seq));
-    console.log(`seeding ${SEEDED} took ${Math.round(performance.now() - started)} ms`);
   });
   afterEach(closeAll);
 

@@ -9,7 +9,9 @@ import {
   type UserSummary,
 } from '@parta/protocol';
 import { td } from './dialog-strings.js';
-import { explainRefusal, react } from './reactions.js';
+import { latest, toggleReaction, userIdOf } from './reaction-actions.js';
+
+export { toggleReaction };
 
 /**
  * What one does with a message besides editing and deleting it: reply, react,
@@ -44,8 +46,6 @@ export interface ActionItem {
 
 /** What the permission rules need to know of a chat, its settings included. */
 const rules = (chat: ChatSummary): ChatContext => ({ ...chat.settings, ...chat });
-
-const userIdOf = (host: ActionsHost) => host.me?.id ?? host.client.userId ?? undefined;
 
 /** The menu entries for one message, in the order shown, before editing and deleting. */
 export function messageItems(host: ActionsHost, message: Message, trigger: HTMLElement): ActionItem[] {
@@ -115,19 +115,14 @@ export async function openReactions(host: ActionsHost, message: Message, trigger
   const userId = userIdOf(host);
   if (!userId) return;
   const { openReactionPicker } = await import('./reaction-picker.js');
-  // The message as the thread holds it now: reactions change live while the menu is open.
-  const latest = () =>
-    host.client
-      .$messages(host.chatId)
-      .get()
-      .messages.find((held) => held.id === message.id) ?? { ...message, status: 'sent' as const };
-  const chosen = (latest().reactions ?? []).flatMap((entry) => (entry.userIds.includes(userId) ? [entry.emoji] : []));
+  const chosen = (latest(host, message).reactions ?? []).flatMap((entry) =>
+    entry.userIds.includes(userId) ? [entry.emoji] : [],
+  );
   openReactionPicker(host.layer, {
     locale: host.locale,
     chosen,
     trigger,
-    pick: (emoji, on) =>
-      void host.act(() => react(host.client, host.chatId, latest(), userId, emoji, on), explainRefusal(host.locale)),
+    pick: (emoji, on) => void toggleReaction(host, message, emoji, on),
   });
 }
 

@@ -1,7 +1,7 @@
 import type { ClientMessage } from '@parta/core';
 import type { Message } from '@parta/protocol';
 import { html, nothing } from 'lit';
-import { displayName, formatTime, type t } from '../i18n.js';
+import { displayName, formatMoment, formatTime, type t } from '../i18n.js';
 import { linkify } from './linkify.js';
 
 /**
@@ -141,7 +141,7 @@ export function renderMarks(message: ClientMessage, view: MessageView) {
     message.important ? icon(STAR, 'important-mark', strings.important) : nothing
   }${
     message.expiresAt && !message.deletedAt
-      ? icon(TIMER, 'timer', strings.disappears(formatTime(message.expiresAt, view.locale)))
+      ? icon(TIMER, 'timer', strings.disappears(formatMoment(message.expiresAt, view.locale)))
       : nothing
   }`;
 }

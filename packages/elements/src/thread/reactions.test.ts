@@ -162,6 +162,21 @@ describe('<parta-thread> reactions', () => {
     await waitFor(() => chipLabels(teacher, id).at(-1) === '👍 1, вы отметили', 'room for 👍');
   });
 
+  it('by keyboard: taking back the last reaction leaves focus on the message', async () => {
+    const teacherClient = await clientFor('u-teacher');
+    const teacher = await openThread('u-teacher', 'chat-9a', teacherClient);
+    const id = await post(teacherClient, [teacher], 'chat-9a', unique('Один смайлик'));
+    await teacherClient.react('chat-9a', id, '👏');
+    await waitFor(() => chips(teacher, id).length === 1, 'the chip');
+    chips(teacher, id)[0]!.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitFor(() => !part(byId(teacher, id)!, 'reactions'), 'the row to go');
+    await waitFor(
+      () => root(teacher).activeElement === part(byId(teacher, id)!, 'actions-button'),
+      'focus on the message’s actions',
+    );
+  });
+
   it('shows no reactions on a deleted message', async () => {
     const teacherClient = await clientFor('u-teacher');
     const teacher = await openThread('u-teacher', 'chat-9a', teacherClient);

@@ -32,7 +32,7 @@ import {
   renderTicks,
   richText,
 } from './message-parts.js';
-import { explainRefusal, react, renderReactions } from './reactions.js';
+import { renderReactions } from './reactions.js';
 import { styles } from './thread.styles.js';
 
 // On one line: whitespace inside would become part of the author's name in textContent.
@@ -383,16 +383,23 @@ export class PartaThread extends LitElement {
     const me = this.#userId;
     const { messages } = state;
     if (!unread) return messages;
-    const first = messages.findIndex(
-      (message) =>
-        message.status === 'sent' &&
-        message.seq > unread.after &&
-        message.seq <= unread.upTo &&
-        message.author.id !== me,
-    );
+    // Confirmed messages come first, in seq order: the first one after the read position by halving.
+    let sent = messages.length;
+    while (sent > 0 && messages[sent - 1]!.status !== 'sent') sent--;
+    let low = 0;
+    let high = sent;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (messages[middle]!.seq > unread.after) high = middle;
+      else low = middle + 1;
+    }
+    let first = low;
+    while (first < sent && messages[first]!.author.id === me) first++;
     // Only where it is known to be the first: after a message already read, or at the very start.
-    if (first === -1 || (first === 0 && state.hasMore)) return messages;
-    return [...messages.slice(0, first), UNREAD_LINE, ...messages.slice(first)];
+    if (first === sent || messages[first]!.seq > unread.upTo || (first === 0 && state.hasMore)) return messages;
+    const rows: Row[] = messages.slice();
+    rows.splice(first, 0, UNREAD_LINE);
+    return rows;
   }
 
   /**
@@ -485,7 +492,12 @@ export class PartaThread extends LitElement {
         ${renderReactions(message, {
           locale: this.#locale,
           userId: this.#userId,
-          react: (emoji, on) => void this.#react(message, emoji, on),
+          react: (emoji, on) =>
+            void this.#withActions(async (module, host) => {
+              await module.toggleReaction(host, message, emoji, on);
+              // Taking back the last one removes the row, and the focused chip with it.
+              if (!(this.renderRoot as ShadowRoot).activeElement) this.#refocusMessage(message.id);
+            }),
           pick: (trigger) => void this.#withActions((module, host) => module.openReactions(host, message, trigger)),
         })}
         <div part="message-status">
@@ -731,15 +743,6 @@ export class PartaThread extends LitElement {
   async #withActions(run: (module: Actions, host: ActionsHost) => unknown) {
     const host = this.#actionsHost();
     if (host) await run(await actions(), host);
-  }
-
-  /** Adds or takes back one's reaction at once; a refusal (too many different ones) shows in the notice. */
-  async #react(message: ClientMessage, emoji: string, on: boolean) {
-    const host = this.#actionsHost();
-    const userId = this.#userId;
-    if (host && userId) {
-      await host.act(() => react(host.client, host.chatId, message, userId, emoji, on), explainRefusal(this.#locale));
-    }
   }
 
   /** Confirms reading; the core counts it at once, and focus moves to the message's "confirmed" note. */
