@@ -1,7 +1,7 @@
 import type { ClientMessage } from '@parta/core';
 import type { Message } from '@parta/protocol';
 import { html, nothing } from 'lit';
-import { displayName, formatMoment, formatTime, type t } from '../i18n.js';
+import { displayName, formatMoment, type t } from '../i18n.js';
 import { linkify } from './linkify.js';
 
 /**
