@@ -2,7 +2,9 @@ import { expect, type Page, test } from '@playwright/test';
 import { composer, messageTexts, openChat, send, signIn } from '../support/school.ts';
 
 const messageWith = (page: Page, text: string) =>
-  page.locator('parta-thread [part~="message"]').filter({ has: page.locator('[part~="message-text"]', { hasText: text }) });
+  page
+    .locator('parta-thread [part~="message"]')
+    .filter({ has: page.locator('[part~="message-text"]', { hasText: text }) });
 
 /** The teacher makes a group with the student and the parent in it, from her contacts. */
 async function newGroup(teacher: Page, title: string) {
@@ -16,7 +18,10 @@ async function newGroup(teacher: Page, title: string) {
 }
 
 async function openCard(page: Page, title: string) {
-  await page.locator('parta-chat-header').getByRole('button', { name: new RegExp(title) }).click();
+  await page
+    .locator('parta-chat-header')
+    .getByRole('button', { name: new RegExp(title) })
+    .click();
   return page.locator('parta-chat-card');
 }
 

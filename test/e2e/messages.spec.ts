@@ -19,18 +19,18 @@ test('a student who writes three messages offline delivers them once each, in or
   }
   // Shown at once, waiting to be sent; nothing has reached the teacher.
   await expect(messageTexts(student).filter({ hasText: marker })).toHaveText(written);
-  await expect(student.locator('parta-thread [part~="message-status"]').filter({ hasText: /Отправляется/ })).toHaveCount(
-    3,
-  );
+  await expect(
+    student.locator('parta-thread [part~="message-status"]').filter({ hasText: /Отправляется/ }),
+  ).toHaveCount(3);
   await teacher.waitForTimeout(500);
   await expect(messageTexts(teacher).filter({ hasText: marker })).toHaveCount(0);
 
   await student.context().setOffline(false);
   await expect(messageTexts(teacher).filter({ hasText: marker })).toHaveText(written);
   await expect(messageTexts(student).filter({ hasText: marker })).toHaveText(written);
-  await expect(student.locator('parta-thread [part~="message-status"]').filter({ hasText: /Отправляется/ })).toHaveCount(
-    0,
-  );
+  await expect(
+    student.locator('parta-thread [part~="message-status"]').filter({ hasText: /Отправляется/ }),
+  ).toHaveCount(0);
   // Exactly once: a second delivery from a retry would show up after a moment, and after a reload.
   await teacher.waitForTimeout(1000);
   await teacher.reload();
@@ -42,7 +42,9 @@ test('a student who writes three messages offline delivers them once each, in or
 
 /** The message in the open thread whose text contains `text`. */
 const messageWith = (page: Page, text: string) =>
-  page.locator('parta-thread [part~="message"]').filter({ has: page.locator('[part~="message-text"]', { hasText: text }) });
+  page
+    .locator('parta-thread [part~="message"]')
+    .filter({ has: page.locator('[part~="message-text"]', { hasText: text }) });
 
 async function chooseFromMenu(page: Page, text: string, item: string) {
   await messageWith(page, text).locator('[part~="actions-button"]').click();
@@ -106,7 +108,9 @@ test('reply, pin and typing: the student replies, the teacher pins, each sees th
   await expect(bar).toContainText(answer);
   // Students cannot pin in a class chat: the menu does not offer it.
   await messageWith(student, question).locator('[part~="actions-button"]').click();
-  await expect(student.locator('parta-thread').getByRole('menuitem', { name: 'Закрепить', exact: true })).toHaveCount(0);
+  await expect(student.locator('parta-thread').getByRole('menuitem', { name: 'Закрепить', exact: true })).toHaveCount(
+    0,
+  );
   await student.keyboard.press('Escape');
   await teacher.context().close();
   await student.context().close();
