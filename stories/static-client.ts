@@ -30,6 +30,12 @@ export interface StaticData {
   typing?: Record<string, string[]>;
   /** What `GET /api/v1/important` answers. */
   important?: { chat: { id: string; title: string }; message: Message }[];
+  /** The connection (default online). */
+  connection?: 'online' | 'connecting' | 'offline';
+  /** Messages of ours that have not reached the server: waiting to go, or refused. */
+  unsent?: Record<string, { clientKey: string; status: 'sending' | 'failed' }>;
+  /** The thread's first page has not arrived yet. */
+  loading?: boolean;
 }
 
 export function staticClient(data: StaticData): PartaClient {
@@ -42,7 +48,7 @@ export function staticClient(data: StaticData): PartaClient {
     baseUrl: 'http://127.0.0.1:9',
     locale: 'ru',
     userId: data.me.id,
-    $connection: fixed('online'),
+    $connection: fixed(data.connection ?? 'online'),
     $me: fixed(me),
     $chats: fixed(data.chats),
     $chatsLoading: fixed(false),
@@ -50,8 +56,10 @@ export function staticClient(data: StaticData): PartaClient {
     $organisation: fixed(null),
     $messages: (chatId: string) =>
       fixed<MessagesState>({
-        messages: (data.messages[chatId] ?? []).map((message): ClientMessage => ({ ...message, status: 'sent' })),
-        loading: false,
+        messages: (data.messages[chatId] ?? []).map(
+          (message): ClientMessage => ({ ...message, status: data.unsent?.[message.clientKey]?.status ?? 'sent' }),
+        ),
+        loading: data.loading ?? false,
         hasMore: false,
         hasNewer: false,
         error: null,
