@@ -22,7 +22,7 @@ import {
   UpdateChatBody,
   UpdateFolderBody,
 } from '@parta/protocol';
-import { and, asc, count, eq, ilike, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, count, eq, ilike, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { appendEvent, chatSettings, displayName, listChats, requireMember, type Tx, userSummary } from './chats.ts';
 import { parse, type ServerContext } from './context.ts';
@@ -275,6 +275,10 @@ async function createGroup(context: ServerContext, userId: string, body: CreateC
   const named = [...new Set(body.userIds)].filter((id) => id !== userId && !copied.has(id));
   await requireContactable(db, userId, named, site);
   const people = [...copied, ...named];
+  // Copied members count too: a school-wide chat must not become a group of thousands in one step.
+  if (people.length > limits.chatAddMax) {
+    throw new PartaError(ErrorCode.LimitReached, `A group is created with at most ${limits.chatAddMax} people at once`);
+  }
 
   let orgId: string | null;
   if (body.orgId === undefined) {
@@ -398,7 +402,12 @@ async function removeMember(tx: Tx, chatId: string, userId: string): Promise<{ h
 
 // ------------------------------------------------------------------ folders
 
-async function foldersOf(db: Db, userId: string): Promise<Folder[]> {
+/** What a site's token reaches: its organisation's chats and personal ones (as `requireMember`). */
+const withinSite = (site: string | null | undefined) =>
+  site ? or(isNull(chats.orgId), eq(chats.orgId, site)) : undefined;
+
+/** The person's folders; through a site's token, showing only the chats that token reaches. */
+async function foldersOf(db: Db, userId: string, site?: string | null): Promise<Folder[]> {
   const rows = await db
     .select()
     .from(chatFolders)
@@ -410,10 +419,14 @@ async function foldersOf(db: Db, userId: string): Promise<Folder[]> {
     .select({ folderId: chatFolderChats.folderId, chatId: chatFolderChats.chatId })
     .from(chatFolderChats)
     .innerJoin(chatMembers, and(eq(chatMembers.chatId, chatFolderChats.chatId), eq(chatMembers.userId, userId)))
+    .innerJoin(chats, eq(chats.id, chatFolderChats.chatId))
     .where(
-      inArray(
-        chatFolderChats.folderId,
-        rows.map((row) => row.id),
+      and(
+        inArray(
+          chatFolderChats.folderId,
+          rows.map((row) => row.id),
+        ),
+        withinSite(site),
       ),
     );
   return rows.map((row) => ({
@@ -423,13 +436,14 @@ async function foldersOf(db: Db, userId: string): Promise<Folder[]> {
   }));
 }
 
-async function requireOwnChats(tx: Tx, userId: string, chatIds: string[]): Promise<string[]> {
+async function requireOwnChats(tx: Tx, userId: string, chatIds: string[], site: string | null): Promise<string[]> {
   const ids = [...new Set(chatIds)];
   if (ids.length === 0) return ids;
   const rows = await tx
     .select({ chatId: chatMembers.chatId })
     .from(chatMembers)
-    .where(and(eq(chatMembers.userId, userId), inArray(chatMembers.chatId, ids)));
+    .innerJoin(chats, eq(chats.id, chatMembers.chatId))
+    .where(and(eq(chatMembers.userId, userId), inArray(chatMembers.chatId, ids), withinSite(site)));
   if (rows.length !== ids.length) {
     throw new PartaError(ErrorCode.NotChatMember, 'A folder holds only chats you are a member of');
   }
@@ -730,12 +744,12 @@ export async function registerChatAdminRoutes(app: FastifyInstance, context: Ser
   // Folders.
 
   app.get(chatRoutes.folders, async (request) => {
-    const { userId } = await context.principal(request);
-    return { folders: await foldersOf(db, userId) };
+    const { userId, orgId: site } = await context.principal(request);
+    return { folders: await foldersOf(db, userId, site) };
   });
 
   app.post(chatRoutes.folders, async (request, reply) => {
-    const { userId } = await context.principal(request);
+    const { userId, orgId: site } = await context.principal(request);
     const body = parse<FolderBody>(FolderBody, request.body);
     const folderId = crypto.randomUUID();
     await db.transaction(async (tx) => {
@@ -747,7 +761,7 @@ export async function registerChatAdminRoutes(app: FastifyInstance, context: Ser
       if ((row?.n ?? 0) >= limits.foldersMax) {
         throw new PartaError(ErrorCode.LimitReached, `At most ${limits.foldersMax} folders`);
       }
-      const chatIds = await requireOwnChats(tx, userId, body.chatIds);
+      const chatIds = await requireOwnChats(tx, userId, body.chatIds, site);
       await tx
         .insert(chatFolders)
         .values({ id: folderId, userId, title: body.title, position: Number(row?.last ?? -1) + 1 });
@@ -755,8 +769,8 @@ export async function registerChatAdminRoutes(app: FastifyInstance, context: Ser
         await tx.insert(chatFolderChats).values(chatIds.map((chatId) => ({ folderId, chatId })));
       }
     });
-    const folders = await foldersOf(db, userId);
-    await bus.publish(`user:${userId}`, { type: 'folders', folders });
+    await publishFolders(userId);
+    const folders = await foldersOf(db, userId, site);
     return reply.code(201).send({ folder: folders.find((folder) => folder.id === folderId)!, folders });
   });
 
@@ -772,7 +786,7 @@ export async function registerChatAdminRoutes(app: FastifyInstance, context: Ser
   };
 
   app.patch<FolderParams>('/api/v1/folders/:folderId', async (request) => {
-    const { userId } = await context.principal(request);
+    const { userId, orgId: site } = await context.principal(request);
     const body = parse<Partial<FolderBody>>(UpdateFolderBody, request.body);
     const { folderId } = request.params;
     await db.transaction(async (tx) => {
@@ -781,26 +795,35 @@ export async function registerChatAdminRoutes(app: FastifyInstance, context: Ser
         await tx.update(chatFolders).set({ title: body.title }).where(eq(chatFolders.id, folderId));
       }
       if (body.chatIds !== undefined) {
-        const chatIds = await requireOwnChats(tx, userId, body.chatIds);
-        await tx.delete(chatFolderChats).where(eq(chatFolderChats.folderId, folderId));
+        const chatIds = await requireOwnChats(tx, userId, body.chatIds, site);
+        // Through a site's token only the chats it reaches are replaced; the others stay.
+        await tx
+          .delete(chatFolderChats)
+          .where(
+            and(
+              eq(chatFolderChats.folderId, folderId),
+              site
+                ? inArray(chatFolderChats.chatId, tx.select({ id: chats.id }).from(chats).where(withinSite(site)))
+                : undefined,
+            ),
+          );
         if (chatIds.length > 0) {
           await tx.insert(chatFolderChats).values(chatIds.map((chatId) => ({ folderId, chatId })));
         }
       }
     });
-    const folders = await foldersOf(db, userId);
-    await bus.publish(`user:${userId}`, { type: 'folders', folders });
+    await publishFolders(userId);
+    const folders = await foldersOf(db, userId, site);
     return { folder: folders.find((folder) => folder.id === folderId)!, folders };
   });
 
   app.delete<FolderParams>('/api/v1/folders/:folderId', async (request) => {
-    const { userId } = await context.principal(request);
+    const { userId, orgId: site } = await context.principal(request);
     await db.transaction(async (tx) => {
       await ownFolder(tx, userId, request.params.folderId);
       await tx.delete(chatFolders).where(eq(chatFolders.id, request.params.folderId));
     });
-    const folders = await foldersOf(db, userId);
-    await bus.publish(`user:${userId}`, { type: 'folders', folders });
-    return { folders };
+    await publishFolders(userId);
+    return { folders: await foldersOf(db, userId, site) };
   });
 }

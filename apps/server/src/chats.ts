@@ -107,12 +107,15 @@ export async function memberIds(db: Database, chatId: string): Promise<string[]>
   return rows.map((row) => row.userId);
 }
 
+/** A disappearing message past its deadline counts as deleted before the sweeper gets to it. */
+const notExpired = sql`(${messages.expiresAt} is null or ${messages.expiresAt} > now())`;
+
 async function lastMessages(db: Database, chatIds: string[]): Promise<Map<string, Message>> {
   if (chatIds.length === 0) return new Map();
   const latest = db
     .select({ chatId: messages.chatId, latestSeq: sql<number>`max(${messages.seq})`.as('latest_seq') })
     .from(messages)
-    .where(and(inArray(messages.chatId, chatIds), sql`${messages.deletedAt} is null`))
+    .where(and(inArray(messages.chatId, chatIds), sql`${messages.deletedAt} is null`, notExpired))
     .groupBy(messages.chatId)
     .as('latest');
   const rows = await db
@@ -153,7 +156,7 @@ async function pinnedMessagesOf(db: Database, chatIds: string[]): Promise<Map<st
     .selectDistinctOn([messages.chatId], { message: messages, author: users })
     .from(messages)
     .innerJoin(users, eq(users.id, messages.authorId))
-    .where(and(inArray(messages.chatId, chatIds), isNotNull(messages.pinnedAt), isNull(messages.deletedAt)))
+    .where(and(inArray(messages.chatId, chatIds), isNotNull(messages.pinnedAt), isNull(messages.deletedAt), notExpired))
     .orderBy(messages.chatId, desc(messages.pinnedAt), desc(messages.seq));
   return new Map(rows.map((row) => [row.message.chatId, { ...toMessage(row.message, row.author), pinned: true }]));
 }
@@ -307,7 +310,46 @@ export async function eventsAfter(db: Database, chatId: string, after: number, l
     .where(and(eq(chatEvents.chatId, chatId), gt(chatEvents.seq, after)))
     .orderBy(asc(chatEvents.seq))
     .limit(limit + 1);
-  return { events: rows.slice(0, limit).map((row) => row.payload as ChatEvent), hasMore: rows.length > limit };
+  const events = rows.slice(0, limit).map((row) => row.payload as ChatEvent);
+  return { events: await withoutGoneText(db, events), hasMore: rows.length > limit };
+}
+
+/**
+ * The log keeps events as they were sent; a message deleted or expired since is replayed
+ * without its text (nor the text it quoted, once that is gone), as history shows it.
+ */
+async function withoutGoneText(db: Database, events: ChatEvent[]): Promise<ChatEvent[]> {
+  const ids = new Set<string>();
+  for (const event of events) {
+    if (event.kind === 'message.created') {
+      ids.add(event.message.id);
+      if (event.message.replyTo) ids.add(event.message.replyTo.id);
+    } else if (event.kind === 'message.edited') ids.add(event.messageId);
+  }
+  if (ids.size === 0) return events;
+  const rows = await db
+    .select({ id: messages.id, deletedAt: messages.deletedAt, expiresAt: messages.expiresAt })
+    .from(messages)
+    .where(inArray(messages.id, [...ids]));
+  const gone = new Map(
+    rows.flatMap((row) =>
+      row.deletedAt || isExpired(row) ? [[row.id, (row.deletedAt ?? row.expiresAt)!] as const] : [],
+    ),
+  );
+  if (gone.size === 0) return events;
+  return events.map((event) => {
+    if (event.kind === 'message.edited') return gone.has(event.messageId) ? { ...event, text: '' } : event;
+    if (event.kind !== 'message.created') return event;
+    let message = event.message;
+    const deletedAt = gone.get(message.id);
+    if (deletedAt) {
+      const { replyTo: _reply, award: _award, confirmation: _confirmation, ...rest } = message;
+      message = { ...rest, text: '', deletedAt: deletedAt.toISOString() };
+    } else if (message.replyTo && gone.has(message.replyTo.id)) {
+      message = { ...message, replyTo: { ...message.replyTo, text: '', deleted: true } };
+    }
+    return message === event.message ? event : { ...event, message };
+  });
 }
 
 async function existingMessage(db: Database, authorId: string, clientKey: string): Promise<Message | null> {
@@ -563,8 +605,11 @@ export async function editMessage(
       .from(messages)
       .where(and(eq(messages.chatId, chatId), eq(messages.id, messageId)))
       .for('update');
-    if (!row || row.deletedAt) throw new PartaError(ErrorCode.NotFound, 'The message does not exist');
+    if (!row || row.deletedAt || isExpired(row)) throw new PartaError(ErrorCode.NotFound, 'The message does not exist');
     if (row.authorId !== userId) throw new PartaError(ErrorCode.Forbidden, 'Only the author may edit a message');
+    if (row.forwardedFrom) {
+      throw new PartaError(ErrorCode.Forbidden, "A forwarded message keeps its author's words and cannot be edited");
+    }
     if (!canEditMessage(userId, { authorId: row.authorId, createdAt: row.createdAt })) {
       throw new PartaError(ErrorCode.EditWindowClosed, 'A message can be edited only within 24 hours of sending');
     }
@@ -676,11 +721,11 @@ export async function react(
   await requireMember(db, chatId, userId, site);
   return db.transaction(async (tx) => {
     const [row] = await tx
-      .select({ id: messages.id, deletedAt: messages.deletedAt })
+      .select({ id: messages.id, deletedAt: messages.deletedAt, expiresAt: messages.expiresAt })
       .from(messages)
       .where(and(eq(messages.chatId, chatId), eq(messages.id, messageId)))
       .for('update');
-    if (!row || row.deletedAt) throw new PartaError(ErrorCode.NotFound, 'The message does not exist');
+    if (!row || row.deletedAt || isExpired(row)) throw new PartaError(ErrorCode.NotFound, 'The message does not exist');
     const before = (await reactionsOf(tx, [messageId])).get(messageId) ?? [];
     const mine = before.some((entry) => entry.emoji === emoji && entry.userIds.includes(userId));
     if (mine === on) return { reactions: before, event: null };

@@ -2,6 +2,7 @@ import cors from '@fastify/cors';
 import websocket from '@fastify/websocket';
 import {
   canJoinCall,
+  canSendMessage,
   DeleteMessagesBody,
   DevSignInBody,
   EditMessageBody,
@@ -119,8 +120,15 @@ async function serve(options: ServerOptions, database: DatabaseHandle, bus: Bus)
   const auth = createAuth(db, serverSecret);
   const hub = createHub(db, auth, bus, {
     authTimeoutMs: options.socketAuthTimeoutMs,
-    onTyping: (userId, chatId) => void batcher.typing(chatId, userId),
+    onTyping: (userId, chatId) => void typing(userId, chatId),
   });
+  // Only someone who may write is shown typing: a channel's readers stay unseen (SPEC §7).
+  const typing = async (userId: string, chatId: string) => {
+    const { chat, member } = await requireMember(db, chatId, userId).catch(() => ({ chat: null, member: null }));
+    if (!chat || !canSendMessage({ kind: chat.kind, onlyAdminsWrite: chat.onlyAdminsWrite, myRole: member.role }))
+      return;
+    await batcher.typing(chatId, userId);
+  };
   const batcher = createBatcher(bus, hub.deliverLocal, options.batching);
 
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: 64 * 1024 });

@@ -161,6 +161,20 @@ export function createHub(db: Database, auth: Auth, bus: Bus, options: HubOption
           connection.sent.delete(frame.chatId);
           connection.backlog = connection.backlog.filter((event) => event.chatId !== frame.chatId);
           remove(byChat, frame.chatId, connection);
+        } else if (connection.site && frame.type === 'folders') {
+          // A site's socket hears of its own chats only, as `GET folders` through its token answers.
+          const folders = frame.folders.map((f) => ({
+            ...f,
+            chatIds: f.chatIds.filter((id) => connection.chats.has(id)),
+          }));
+          sendFrame(connection.socket, { type: 'folders', folders });
+          continue;
+        } else if (
+          connection.site &&
+          (frame.type === 'message.marked' || frame.type === 'messages.hidden') &&
+          !connection.chats.has(frame.chatId)
+        ) {
+          continue;
         }
         sendFrame(connection.socket, frame);
       }

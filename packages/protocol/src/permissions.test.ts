@@ -43,6 +43,8 @@ describe('message permissions', () => {
     assert.equal(canEditMessage('u1', message, at(limits.editWindowMs)), true);
     assert.equal(canEditMessage('u1', message, at(limits.editWindowMs + 1)), false);
     assert.equal(canEditMessage('u2', message, at(1000)), false);
+    // A forwarded copy carries someone else's words.
+    assert.equal(canEditMessage('u1', { ...message, forwarded: true }, at(1000)), false);
   });
 
   it('allows deleting for everyone one’s own message at any age, or any message as chat admin', () => {

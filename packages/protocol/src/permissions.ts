@@ -35,10 +35,16 @@ export function canJoinCall(chat: ChatContext): boolean {
 export interface MessageContext {
   authorId: string;
   createdAt: string | Date;
+  /** A forwarded copy: its words are the original author's, so the forwarder may not change them. */
+  forwarded?: boolean;
 }
 
 export function canEditMessage(userId: string, message: MessageContext, now = Date.now()): boolean {
-  return message.authorId === userId && now - new Date(message.createdAt).getTime() <= limits.editWindowMs;
+  return (
+    message.authorId === userId &&
+    !message.forwarded &&
+    now - new Date(message.createdAt).getTime() <= limits.editWindowMs
+  );
 }
 
 /** One's own message may be deleted for everyone at any age; chat admins may delete any. */

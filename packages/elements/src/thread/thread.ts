@@ -567,7 +567,14 @@ export class PartaThread extends LitElement {
     const host = this.#actionsHost();
     // Reply, forward, pin… load with the first menu opened.
     const items: MenuItem[] = host ? (await actions()).messageItems(host, message, trigger) : [];
-    if (userId && canEditMessage(userId, { authorId: message.author.id, createdAt: message.createdAt })) {
+    if (
+      userId &&
+      canEditMessage(userId, {
+        authorId: message.author.id,
+        createdAt: message.createdAt,
+        forwarded: Boolean(message.forwardedFrom),
+      })
+    ) {
       items.push({ label: strings.edit, run: () => this.#startEdit(message) });
     }
     if (this.#canDeleteForEveryone(message)) {
