@@ -74,9 +74,11 @@ test('read confirmation: the teacher asks, the student confirms, the teacher see
   await mine.locator('[part~="confirmation-count"]').click();
   const confirmed = teacher.locator('parta-thread').getByRole('region', { name: /^Подтвердили \(1\)/ });
   await expect(confirmed).toContainText('Смирнов Иван');
-  await expect(teacher.locator('parta-thread').getByRole('region', { name: /^Не подтвердили/ })).toContainText(
-    'Кузнецова Анна',
-  );
+  // Everyone else asked is still pending: the total less the one who confirmed.
+  const total = Number((await mine.locator('[part~="confirmation-count"]').textContent())!.match(/из (\d+)/)![1]);
+  const pending = teacher.locator('parta-thread').getByRole('region', { name: /^Не подтвердили/ });
+  await expect(pending).toHaveAccessibleName(`Не подтвердили (${total - 1})`);
+  await expect(pending).not.toContainText('Смирнов Иван');
   await teacher.context().close();
   await student.context().close();
 });
