@@ -1,5 +1,6 @@
 // The library build shared by @parta/elements and @parta/calls.
 import { readdirSync } from 'node:fs';
+import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 
@@ -15,7 +16,7 @@ export function libraryConfig(packageUrl, { external = [] } = {}) {
   const src = fileURLToPath(new URL('./src/', packageUrl));
   const entries = Object.fromEntries(
     readdirSync(src, { recursive: true, encoding: 'utf8' })
-      .filter((file) => file.endsWith('.ts') && !file.endsWith('.test.ts') && !file.startsWith('test-'))
+      .filter((file) => file.endsWith('.ts') && !file.endsWith('.test.ts') && !basename(file).startsWith('test-'))
       .map((file) => [file.replace(/\.ts$/, ''), `${src}${file}`]),
   );
   return defineConfig({

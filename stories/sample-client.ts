@@ -1,5 +1,5 @@
 import type { listChatMembers, PartaClient } from '@parta/core';
-import type { ChatSummary, Message, UserSummary } from './static-client.ts';
+import { type ChatSummary, fixed, type Message, type UserSummary } from './static-client.ts';
 
 type Folder = ReturnType<PartaClient['$folders']['get']>[number];
 type ChatMember = Awaited<ReturnType<typeof listChatMembers>>['members'][number];
@@ -128,17 +128,6 @@ const members: ChatMember[] = [
   { user: ivan, role: 'member' },
 ];
 
-/** A store that holds one value forever: enough for the widgets' StoreController. */
-const still = <T>(value: T) => ({
-  value,
-  get: () => value,
-  subscribe(listener: (value: T) => void) {
-    listener(value);
-    return () => {};
-  },
-  listen: () => () => {},
-});
-
 const answers: [RegExp, unknown][] = [
   [/\/contacts/, { people: [anna, sergey, ivan, olga].map((user) => ({ user, orgIds: ['demo-school'] })) }],
   [/\/members/, { members, total: members.length }],
@@ -152,14 +141,14 @@ export function sampleClient({ typing = true, chats = sampleChats } = {}): Parta
     baseUrl: 'https://parta.example',
     locale: 'ru',
     userId: me.id,
-    $chats: still(chats),
-    $chatsLoading: still(false),
-    $me: still({ user: me, organisations: [] }),
-    $organisation: still(null),
-    $organisations: still([]),
-    $folders: still(chats.length > 0 ? folders : []),
-    $connection: still('online'),
-    $typing: (chatId: string) => still(typing && chatId === 'chat-9a' ? [ivan.id] : []),
+    $chats: fixed(chats),
+    $chatsLoading: fixed(false),
+    $me: fixed({ user: me, organisations: [] }),
+    $organisation: fixed(null),
+    $organisations: fixed([]),
+    $folders: fixed(chats.length > 0 ? folders : []),
+    $connection: fixed('online'),
+    $typing: (chatId: string) => fixed(typing && chatId === 'chat-9a' ? [ivan.id] : []),
     upsertChat() {},
     removeChat() {},
     setFolders() {},

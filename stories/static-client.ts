@@ -12,8 +12,8 @@ type MeResponse = NonNullable<ReturnType<PartaClient['$me']['get']>>;
  * would once the network had answered. Actions do nothing.
  */
 
-/** A store that always holds one value. */
-const fixed = <T>(value: T) => ({
+/** A store that always holds one value: enough for the widgets' StoreController. */
+export const fixed = <T>(value: T) => ({
   value,
   get: () => value,
   subscribe(listener: (value: T) => void) {

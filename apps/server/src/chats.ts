@@ -363,7 +363,8 @@ async function existingMessage(db: Database, authorId: string, clientKey: string
   return message!;
 }
 
-const isUniqueViolation = (error: unknown): boolean => {
+/** Whether a database error (or any error it wraps) is a unique-constraint violation. */
+export const isUniqueViolation = (error: unknown): boolean => {
   for (
     let cause = error as { code?: string; cause?: unknown } | undefined;
     cause;

@@ -18,7 +18,16 @@ import {
 } from '@parta/protocol';
 import { and, asc, desc, eq, inArray, isNotNull, isNull, lte, ne, or, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
-import { appendEvent, displayName, listChats, requireMember, type Tx, toMessage, userSummary } from './chats.ts';
+import {
+  appendEvent,
+  displayName,
+  isUniqueViolation,
+  listChats,
+  requireMember,
+  type Tx,
+  toMessage,
+  userSummary,
+} from './chats.ts';
 import { parse, type ServerContext } from './context.ts';
 import type { Database } from './db/index.ts';
 import {
@@ -362,17 +371,6 @@ async function insertMessage(tx: Tx, chat: ChatRow, author: UserRow, input: NewM
     .where(and(eq(chatMembers.chatId, chat.id), eq(chatMembers.userId, author.id)));
   return { message: message!, event };
 }
-
-const isUniqueViolation = (error: unknown): boolean => {
-  for (
-    let cause = error as { code?: string; cause?: unknown } | undefined;
-    cause;
-    cause = cause.cause as typeof cause
-  ) {
-    if (cause.code === '23505') return true;
-  }
-  return false;
-};
 
 async function messagesByKeys(db: Database, authorId: string, keys: string[]): Promise<MessageRow[]> {
   const rows = await db

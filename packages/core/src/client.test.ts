@@ -1,20 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { routes } from '@parta/protocol';
+import { watch, withText } from '../test-support/offline.js';
 import { clientFor, closeAll, devToken, partaUrl, sleep, unique, until } from '../test-support/session.js';
-import { type ClientMessage, MAX_UNREACHABLE_ATTEMPTS, type PartaClient } from './index.js';
-
-/** Subscribes like a widget would and waits until the thread and the chat list are live. */
-async function watch(client: PartaClient, chatId: string) {
-  client.$chats.listen(() => {});
-  const $thread = client.$messages(chatId);
-  $thread.listen(() => {});
-  await until(client.$chatsLoading, (loading) => !loading);
-  await until($thread, (state) => !state.loading);
-  await until(client.$connection, (status) => status === 'online');
-  return $thread;
-}
-
-const withText = (messages: readonly ClientMessage[], text: string) => messages.filter((m) => m.text === text);
+import { MAX_UNREACHABLE_ATTEMPTS, type PartaClient } from './index.js';
 
 async function historyTexts(userId: string, chatId: string): Promise<string[]> {
   const response = await fetch(`${await partaUrl()}${routes.messages(chatId)}?limit=100`, {

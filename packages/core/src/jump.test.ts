@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { type HistoryResponse, routes } from '@parta/protocol';
 import type { ReadableAtom } from 'nanostores';
+import { watch } from '../test-support/offline.js';
 import { clientFor, closeAll, devToken, partaUrl, unique, until } from '../test-support/session.js';
 import type { MessagesState, PartaClient } from './index.js';
 
@@ -39,16 +40,6 @@ async function serverIds(): Promise<string[]> {
   }
 }
 
-async function watch(client: PartaClient) {
-  client.$chats.listen(() => {});
-  const $thread = client.$messages(chatId);
-  $thread.listen(() => {});
-  await until(client.$chatsLoading, (loading) => !loading);
-  await until($thread, (state) => !state.loading);
-  await until(client.$connection, (status) => status === 'online');
-  return $thread;
-}
-
 /** The window is one unbroken stretch of the server's history, in order. */
 function expectContiguous(state: MessagesState, all: string[]) {
   const ids = state.messages.filter((message) => message.status === 'sent').map((message) => message.id);
@@ -69,7 +60,7 @@ describe('jumping through a long thread', () => {
   });
   beforeEach(async () => {
     teacher = await clientFor('u-teacher');
-    $thread = await watch(teacher);
+    $thread = await watch(teacher, chatId);
   });
   afterEach(closeAll);
 
@@ -152,7 +143,7 @@ describe('jumping through a long thread', () => {
 
     // The director writes while far back: the thread returns to the end and shows it once.
     const director = await clientFor('u-director');
-    const $directorThread = await watch(director);
+    const $directorThread = await watch(director, chatId);
     await director.jumpTo(chatId, seeded[1]!.id);
     expect($directorThread.get().hasNewer).to.equal(true);
     const mine = unique('Пишу из начала ленты');

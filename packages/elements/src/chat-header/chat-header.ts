@@ -7,6 +7,7 @@ import { ClientController } from '../controllers/client-controller.js';
 import { StoreController } from '../controllers/store-controller.js';
 import { PartaChatCardOpenEvent } from '../events/chat-card-open.js';
 import { type Locale, t, withStrings } from '../i18n.js';
+import { dialogSurface } from '../styles/dialog.js';
 import { tokens } from '../styles/tokens.js';
 import { typingText } from '../typing.js';
 
@@ -73,14 +74,8 @@ export class PartaChatHeader extends LitElement {
         width: min(580px, 96vw);
         max-height: 92vh;
         padding: 0;
-        border: 1px solid var(--_border);
-        border-radius: var(--_radius-m);
-        background: var(--_bg);
-        color: var(--_text);
       }
-      dialog::backdrop {
-        background: rgb(0 0 0 / 40%);
-      }
+      ${dialogSurface}
       [part~='close'] {
         position: absolute;
         top: var(--_space-2);

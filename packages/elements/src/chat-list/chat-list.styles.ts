@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { dialogSurface } from '../styles/dialog.js';
 
 export const styles = css`
   :host {
@@ -151,14 +152,8 @@ export const styles = css`
     width: min(460px, 94vw);
     max-height: 90vh;
     padding: 0;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius-m);
-    background: var(--_bg);
-    color: var(--_text);
   }
-  dialog::backdrop {
-    background: rgb(0 0 0 / 40%);
-  }
+  ${dialogSurface}
   parta-chat-actions {
     position: fixed;
     z-index: 10;

@@ -1,48 +1,11 @@
-import { expect, fixture, html } from '@open-wc/testing';
-import type { PartaClient } from '@parta/core';
-import { routes } from '@parta/protocol';
+import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { clientFor, closeAll, devToken, partaUrl, sleep, unique, until, waitFor } from '../test-helpers.js';
+import { clientFor, closeAll, devToken, sleep, unique, until, waitFor } from '../test-helpers.js';
 import './define.js';
-import type { PartaThread } from './thread.js';
+import { chatId, inView, openThread, post, root, rowOf, rows, scrollerOf } from './test-long-thread.js';
 
 // The staff channel: the director writes, the teacher reads. Seeded with 1,100 more messages over HTTP.
-const chatId = 'chat-staff';
 const SEEDED = 1100;
-
-const root = (el: PartaThread) => el.shadowRoot!;
-const scrollerOf = (el: PartaThread) => root(el).querySelector<HTMLElement>('[part~="messages"]')!;
-const rowOf = (el: PartaThread, id: string) =>
-  root(el).querySelector<HTMLElement>(`[data-message-id="${CSS.escape(id)}"]`);
-const rows = (el: PartaThread) => [...root(el).querySelectorAll<HTMLElement>('[data-message-id]')];
-const atBottom = (el: PartaThread) => {
-  const scroller = scrollerOf(el);
-  return scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight < 2;
-};
-const inView = (el: PartaThread, row: Element) => {
-  const view = scrollerOf(el).getBoundingClientRect();
-  const box = row.getBoundingClientRect();
-  return box.bottom > view.top && box.top < view.bottom;
-};
-
-async function post(text: string, token: string) {
-  const response = await fetch(`${await partaUrl()}${routes.messages(chatId)}`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ clientKey: crypto.randomUUID(), text }),
-  });
-  return ((await response.json()) as { message: { id: string; seq: number; text: string } }).message;
-}
-
-async function openThread(client?: PartaClient) {
-  const el = await fixture<PartaThread>(
-    html`<parta-thread style="display:flex;height:400px" chat-id=${chatId}></parta-thread>`,
-  );
-  el.client = client ?? (await clientFor('u-teacher'));
-  await waitFor(() => rows(el).length > 0 && !root(el).querySelector('[part~="status"]'), 'the messages');
-  await waitFor(() => atBottom(el), 'the newest at the bottom');
-  return el;
-}
 
 describe('<parta-thread> with over a thousand messages', () => {
   before(async function () {

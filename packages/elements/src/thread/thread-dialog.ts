@@ -2,6 +2,7 @@ import type { PartaClient } from '@parta/core';
 import { type ErrorCode, errorMessage } from '@parta/protocol';
 import { css, html, LitElement, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
+import { dialogSurface } from '../styles/dialog.js';
 import { tokens } from '../styles/tokens.js';
 
 /**
@@ -17,14 +18,8 @@ export abstract class ThreadDialog extends LitElement {
         width: min(420px, 92vw);
         max-height: min(640px, 90vh);
         padding: var(--_space-4);
-        border: 1px solid var(--_border);
-        border-radius: var(--_radius-m);
-        background: var(--_bg);
-        color: var(--_text);
       }
-      dialog::backdrop {
-        background: rgb(0 0 0 / 40%);
-      }
+      ${dialogSurface}
       form {
         display: grid;
         gap: var(--_space-3);

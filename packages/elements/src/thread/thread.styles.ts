@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { dialogSurface } from '../styles/dialog.js';
 
 export const styles = css`
   :host {
@@ -211,14 +212,8 @@ export const styles = css`
   }
   dialog {
     max-width: min(420px, 90vw);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius-m);
-    background: var(--_bg);
-    color: var(--_text);
   }
-  dialog::backdrop {
-    background: rgb(0 0 0 / 40%);
-  }
+  ${dialogSurface}
   dialog h3 {
     margin: 0;
   }
