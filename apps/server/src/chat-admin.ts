@@ -164,6 +164,18 @@ async function sharedOrg(db: Db, userId: string, people: string[], site: string 
  * waits for the first to commit and then does nothing. Null for a user who no longer exists.
  */
 export async function ensureSavedChat(db: Database, userId: string): Promise<string | null> {
+  // Asked on every socket sign-in and chat list: once known, a user's saved chat stays (it cannot be left).
+  let known = savedChats.get(db);
+  if (!known) savedChats.set(db, (known = new Map()));
+  const remembered = known.get(userId);
+  if (remembered) return remembered;
+  const id = await findOrCreateSavedChat(db, userId);
+  if (id) known.set(userId, id);
+  return id;
+}
+const savedChats = new WeakMap<Database, Map<string, string>>();
+
+async function findOrCreateSavedChat(db: Database, userId: string): Promise<string | null> {
   const key = savedKey(userId);
   const [found] = await db.select({ id: chats.id }).from(chats).where(eq(chats.personalKey, key));
   if (found) return found.id;

@@ -127,7 +127,7 @@ async function lastMessages(db: Database, chatIds: string[]): Promise<Map<string
 }
 
 /** The other person of each one-to-one chat, read from its key so it stays known after they leave. */
-async function peersOf(db: Database, userId: string, chatRows: ChatRow[]): Promise<Map<string, UserRow>> {
+export async function peersOf(db: Database, userId: string, chatRows: ChatRow[]): Promise<Map<string, UserRow>> {
   const peerIds = new Map<string, string>();
   for (const chat of chatRows) {
     if (chat.kind !== 'direct' || !chat.personalKey) continue;
@@ -668,23 +668,33 @@ export async function deleteMessages(
         'Only the author or a chat administrator may delete a message for everyone',
       );
     }
-    const events: ChatEvent[] = [];
-    for (const row of rows.filter((candidate) => !candidate.deletedAt).sort((a, b) => a.seq - b.seq)) {
-      const event = await appendEvent(tx, chatId, (seq, at) => ({
-        kind: 'message.deleted',
-        chatId,
-        seq,
-        at,
-        messageId: row.id,
-      }));
-      await tx
-        .update(messages)
-        .set({ deletedAt: new Date(event.at) })
-        .where(eq(messages.id, row.id));
-      events.push(event);
-    }
-    return { events, deleted: ids };
+    const live = rows.filter((candidate) => !candidate.deletedAt).sort((a, b) => a.seq - b.seq);
+    return { events: await deleteForEveryone(tx, chatId, live), deleted: ids };
   });
+}
+
+/**
+ * Deletes messages for everyone, in the order given: each becomes a `message.deleted` event
+ * under the chat's next sequence number, its text is no longer served and it is no longer pinned.
+ * The caller holds the rows (locked) and has checked who may.
+ */
+export async function deleteForEveryone(tx: Tx, chatId: string, rows: { id: string }[]): Promise<ChatEvent[]> {
+  const events: ChatEvent[] = [];
+  for (const row of rows) {
+    const event = await appendEvent(tx, chatId, (seq, at) => ({
+      kind: 'message.deleted',
+      chatId,
+      seq,
+      at,
+      messageId: row.id,
+    }));
+    await tx
+      .update(messages)
+      .set({ deletedAt: new Date(event.at), pinnedAt: null })
+      .where(eq(messages.id, row.id));
+    events.push(event);
+  }
+  return events;
 }
 
 /** Reactions of these messages, each emoji with its people, in the order the emoji first appeared. */

@@ -20,9 +20,11 @@ import { and, asc, desc, eq, inArray, isNotNull, isNull, lte, ne, or, sql } from
 import type { FastifyInstance } from 'fastify';
 import {
   appendEvent,
+  deleteForEveryone,
   displayName,
   isUniqueViolation,
   listChats,
+  peersOf,
   requireMember,
   type Tx,
   toMessage,
@@ -206,25 +208,8 @@ export async function listImportant(db: Database, userId: string, site?: string 
 
 /** A one-to-one chat is titled after the other person, as the chat list shows it. */
 async function chatTitles(db: Database, userId: string, rows: ChatRow[]): Promise<Map<string, string>> {
-  const peers = new Map<string, string>();
-  for (const chat of rows) {
-    if (chat.kind !== 'direct' || !chat.personalKey) continue;
-    const [, a, b] = chat.personalKey.split(':');
-    const peer = a === userId ? b : a;
-    if (peer) peers.set(chat.id, peer);
-  }
-  if (peers.size === 0) return new Map();
-  const people = await db
-    .select()
-    .from(users)
-    .where(inArray(users.id, [...new Set(peers.values())]));
-  const byId = new Map(people.map((person) => [person.id, person]));
-  const titles = new Map<string, string>();
-  for (const [chatId, peerId] of peers) {
-    const peer = byId.get(peerId);
-    if (peer) titles.set(chatId, displayName(peer));
-  }
-  return titles;
+  const peers = await peersOf(db, userId, rows);
+  return new Map([...peers].map(([chatId, peer]) => [chatId, displayName(peer)]));
 }
 
 // ------------------------------------------------------------------ receipts and confirmation
@@ -545,22 +530,7 @@ export async function sweepExpired(db: Database, chatsPerRun = 50): Promise<Chat
         .orderBy(asc(messages.seq))
         .limit(500)
         .for('update', { skipLocked: true });
-      const chatEvents: ChatEvent[] = [];
-      for (const row of rows) {
-        const event = await appendEvent(tx, chatId, (seq, at) => ({
-          kind: 'message.deleted',
-          chatId,
-          seq,
-          at,
-          messageId: row.id,
-        }));
-        await tx
-          .update(messages)
-          .set({ deletedAt: new Date(event.at), pinnedAt: null })
-          .where(eq(messages.id, row.id));
-        chatEvents.push(event);
-      }
-      return chatEvents;
+      return deleteForEveryone(tx, chatId, rows);
     });
     events.push(...swept);
   }
