@@ -94,12 +94,21 @@ function membership(row: { chat: ChatRow; member: MemberRow | null } | undefined
 }
 
 export async function memberChatIds(db: Database, userId: string, site?: string | null): Promise<string[]> {
+  return [...(await memberChatPositions(db, userId, site)).keys()];
+}
+
+/** The user's chats, each with the sequence number of its latest event now. */
+export async function memberChatPositions(
+  db: Database,
+  userId: string,
+  site?: string | null,
+): Promise<Map<string, number>> {
   const rows = await db
-    .select({ chatId: chatMembers.chatId })
+    .select({ chatId: chatMembers.chatId, lastSeq: chats.lastSeq })
     .from(chatMembers)
     .innerJoin(chats, eq(chats.id, chatMembers.chatId))
     .where(and(eq(chatMembers.userId, userId), withinSite(site)));
-  return rows.map((row) => row.chatId);
+  return new Map(rows.map((row) => [row.chatId, row.lastSeq]));
 }
 
 export async function memberIds(db: Database, chatId: string): Promise<string[]> {

@@ -3,7 +3,7 @@ import type { WebSocket } from 'ws';
 import type { Auth } from './auth.ts';
 import type { Bus } from './bus.ts';
 import { ensureSavedChat } from './chat-admin.ts';
-import { eventsAfter, memberChatIds } from './chats.ts';
+import { eventsAfter, memberChatPositions } from './chats.ts';
 import type { Database } from './db/index.ts';
 
 const replayPage = 500;
@@ -155,6 +155,7 @@ export function createHub(db: Database, auth: Auth, bus: Bus, options: HubOption
         if (frame.type === 'chat') {
           if (connection.site && frame.chat.orgId && frame.chat.orgId !== connection.site) continue;
           connection.chats.add(frame.chat.id);
+          if (!connection.sent.has(frame.chat.id)) connection.sent.set(frame.chat.id, frame.chat.lastSeq);
           add(byChat, frame.chat.id, connection);
         } else if (frame.type === 'chat.removed') {
           connection.chats.delete(frame.chatId);
@@ -201,13 +202,17 @@ export function createHub(db: Database, auth: Auth, bus: Bus, options: HubOption
     const principal = await auth.verify(token);
     // Made before the memberships are read, so the socket is in its room from the start.
     await ensureSavedChat(db, principal.userId);
-    const chats = new Set(await memberChatIds(db, principal.userId, principal.orgId));
+    // Where each chat stands now: events arriving out of order later (two processes publish
+    // concurrently) are placed against it, so an early later event starts a gap fill instead of
+    // making the socket skip the one before it.
+    const positions = await memberChatPositions(db, principal.userId, principal.orgId);
+    const chats = new Set(positions.keys());
     const connection: Connection = {
       socket,
       userId: principal.userId,
       site: principal.orgId,
       chats,
-      sent: new Map(),
+      sent: positions,
       busy: true,
       backlog: [],
       queue: Promise.resolve(),
