@@ -265,8 +265,10 @@ export class PartaClient {
       requiresConfirmation: options.requiresConfirmation ?? false,
       createdAt: this.#outbox.nextCreatedAt(),
     };
-    // Written while reading far back: the thread goes back to the newest, where it belongs.
-    if (this.#threads.get(chatId)?.value?.hasNewer) void this.jumpToLatest(chatId);
+    // Written while reading far back: the thread goes back to the newest, where it belongs, before
+    // the message joins it; shown in the far-back window, it would make that window look joined
+    // to the newest page and keep the old messages in it. Offline, it waits in the old window.
+    if (this.#threads.get(chatId)?.value?.hasNewer) await this.jumpToLatest(chatId).catch(() => {});
     return this.#settled(entry, await this.#outbox.add(entry));
   }
 
