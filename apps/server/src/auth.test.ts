@@ -11,10 +11,11 @@ const refusedWith = (code: ErrorCode) => (error: unknown) => error instanceof Pa
 describe('token checks remembered between requests', () => {
   it('still lets a remembered token expire', async () => {
     const auth = createAuth(noDatabase, 'secret-one');
-    const { token } = await auth.mint('u1', 1);
+    // Two seconds: expiry is counted in whole seconds, so a one-second token minted late in a second is gone at once.
+    const { token } = await auth.mint('u1', 2);
     assert.equal((await auth.verify(token)).userId, 'u1');
     assert.equal((await auth.verify(token)).userId, 'u1');
-    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    await new Promise((resolve) => setTimeout(resolve, 2_100));
     await assert.rejects(auth.verify(token), refusedWith(ErrorCode.TokenExpired));
   });
 
