@@ -26,7 +26,10 @@ const verifiedMax = 20_000;
 export function createAuth(db: Database, serverSecret: string) {
   const serverKey = encoder.encode(serverSecret);
   const orgKeys = new Map<string, { key: Uint8Array; at: number }>();
-  const verified = new Map<string, { claims: Awaited<ReturnType<typeof jwtVerify>>['payload']; key: Uint8Array }>();
+  const verified = new Map<
+    string,
+    { claims: Awaited<ReturnType<typeof jwtVerify>>['payload']; key: Uint8Array; issuer: string }
+  >();
 
   async function orgKey(orgId: string): Promise<Uint8Array | null> {
     const cached = orgKeys.get(orgId);
@@ -43,25 +46,29 @@ export function createAuth(db: Database, serverSecret: string) {
 
   async function verify(token: string | undefined): Promise<Principal> {
     if (!token) throw new PartaError(ErrorCode.Unauthorized, 'A bearer token is required');
-    let issuer: string | undefined;
-    let keyId: string | undefined;
-    try {
-      issuer = decodeJwt(token).iss;
-      keyId = decodeProtectedHeader(token).kid;
-    } catch {
-      throw new PartaError(ErrorCode.Unauthorized, 'The token is not a JWT');
-    }
-    if (!issuer) throw new PartaError(ErrorCode.Unauthorized, 'The token has no issuer');
-    // The key id names the organisation whose secret signed the token; one that disagrees with
-    // the issuer is a token built to confuse, not a mistake worth guessing around.
-    if (keyId !== undefined && keyId !== issuer) {
-      throw new PartaError(ErrorCode.Unauthorized, 'The token key id does not match its issuer');
+    // A token seen before was read and checked then: its issuer is remembered with it.
+    const remembered = verified.get(token);
+    let issuer = remembered?.issuer;
+    if (!issuer) {
+      let keyId: string | undefined;
+      try {
+        issuer = decodeJwt(token).iss;
+        keyId = decodeProtectedHeader(token).kid;
+      } catch {
+        throw new PartaError(ErrorCode.Unauthorized, 'The token is not a JWT');
+      }
+      if (!issuer) throw new PartaError(ErrorCode.Unauthorized, 'The token has no issuer');
+      // The key id names the organisation whose secret signed the token; one that disagrees with
+      // the issuer is a token built to confuse, not a mistake worth guessing around.
+      if (keyId !== undefined && keyId !== issuer) {
+        throw new PartaError(ErrorCode.Unauthorized, 'The token key id does not match its issuer');
+      }
     }
     const key = issuer === PARTA_ISSUER ? serverKey : await orgKey(issuer);
     if (!key) throw new PartaError(ErrorCode.Unauthorized, 'The token was issued by an unknown organisation');
     // Remembered only while the issuer's key is the one it was checked with (a rotated secret ends it).
-    const remembered = verified.get(token);
-    let claims = remembered && Buffer.from(remembered.key).equals(key) ? remembered.claims : undefined;
+    const sameKey = remembered && (remembered.key === key || Buffer.from(remembered.key).equals(key));
+    let claims = sameKey ? remembered.claims : undefined;
     if (claims && (claims.exp as number) <= Date.now() / 1000) {
       verified.delete(token);
       throw new PartaError(ErrorCode.TokenExpired, 'The token has expired');
@@ -81,7 +88,7 @@ export function createAuth(db: Database, serverSecret: string) {
       }
       // The oldest go first when full.
       if (verified.size >= verifiedMax) verified.delete(verified.keys().next().value!);
-      verified.set(token, { claims, key });
+      verified.set(token, { claims, key, issuer });
     }
     const userId = claims.sub as string;
     if (issuer !== PARTA_ISSUER) {

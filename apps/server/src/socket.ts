@@ -7,6 +7,8 @@ import { eventsAfter, memberChatPositions } from './chats.ts';
 import type { Database } from './db/index.ts';
 
 const replayPage = 500;
+/** One options object for every fan-out send (a fan-out sends thousands a second). */
+const textFrame = { binary: false } as const;
 
 export interface HubOptions {
   /** A socket that has not authenticated by then is closed with 4001. */
@@ -69,15 +71,17 @@ export function createHub(db: Database, auth: Auth, bus: Bus, options: HubOption
     if (set?.size === 0) map.delete(key);
   };
 
-  /** `data` is the frame already serialised, once for all sockets of a fan-out; otherwise it is serialised here. */
-  const sendFrame = (socket: WebSocket, frame: ServerFrame, data?: Buffer) => {
-    if (socket.readyState !== socket.OPEN) return;
-    if (data) socket.send(data, { binary: false });
-    else socket.send(JSON.stringify(frame));
+  /** The bytes of a frame already serialised, once for all sockets of a fan-out, go out as text. */
+  const sendData = (socket: WebSocket, data: Buffer) => {
+    if (socket.readyState === socket.OPEN) socket.send(data, textFrame);
+  };
+  const sendFrame = (socket: WebSocket, frame: ServerFrame) => {
+    if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(frame));
   };
   const sendEvent = (connection: Connection, event: ChatEvent, data?: Buffer) => {
     connection.sent.set(event.chatId, event.seq);
-    sendFrame(connection.socket, { type: 'event', event }, data);
+    if (data) sendData(connection.socket, data);
+    else sendFrame(connection.socket, { type: 'event', event });
   };
 
   /**
@@ -148,7 +152,7 @@ export function createHub(db: Database, auth: Auth, bus: Bus, options: HubOption
       const data = Buffer.from(raw ?? JSON.stringify(frame));
       for (const connection of connections) {
         if (frame.type === 'event') deliver(connection, frame.event, data);
-        else sendFrame(connection.socket, frame, data);
+        else sendData(connection.socket, data);
       }
     } else if (topic.startsWith('user:')) {
       for (const connection of byUser.get(topic.slice(5)) ?? []) {
@@ -323,7 +327,7 @@ export function createHub(db: Database, auth: Auth, bus: Bus, options: HubOption
       const connections = byChat.get(chatId);
       if (!connections) return;
       const data = Buffer.from(JSON.stringify(frame));
-      for (const connection of connections) sendFrame(connection.socket, frame, data);
+      for (const connection of connections) sendData(connection.socket, data);
     },
     connectionCount: () => [...byUser.values()].reduce((sum, set) => sum + set.size, 0),
     closeAll() {

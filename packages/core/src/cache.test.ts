@@ -59,6 +59,30 @@ describe('IndexedDB cache', () => {
     expect(chats.map((chat) => chat.id)).to.include('chat-9a');
   });
 
+  it('caches a busy chat while its messages keep arriving, not only once it falls quiet', async () => {
+    const reader = await clientFor('u-student-2', { storage: 'indexeddb' });
+    const $thread = reader.$messages('chat-9a');
+    $thread.listen(() => {});
+    await until($thread, (state) => !state.loading);
+    const teacher = await clientFor('u-teacher');
+    const texts: string[] = [];
+    // A message every 100 ms for a second: never a quiet moment as long as the cache waits for.
+    for (let n = 0; n < 10; n++) {
+      const text = unique(`Поток ${n}`);
+      texts.push(text);
+      await teacher.sendMessage('chat-9a', text);
+      await sleep(100);
+    }
+    await until($thread, (state) => state.messages.some((message) => message.text === texts.at(-1)));
+    reader.close();
+
+    const next = await clientFor('u-student-2', { storage: 'indexeddb' });
+    const painted = await until(next.$messages('chat-9a'), (state) => state.messages.length > 0);
+    expect(painted.loading, 'painted from the cache').to.equal(true);
+    const cached = painted.messages.map((message) => message.text);
+    expect(cached, 'what arrived more than the write delay before leaving').to.include.members(texts.slice(0, 5));
+  });
+
   it('empties what an older version cached, whatever its shape, and still sends the message it left unsent', async () => {
     closeAll();
     await forgetStorage();

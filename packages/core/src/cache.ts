@@ -61,6 +61,36 @@ export interface CachedThread {
   hasMore: boolean;
 }
 
+/** Opens the cache database, or resolves null where IndexedDB is unavailable (private modes, old browsers). */
+export async function openCacheDatabase(): Promise<IDBDatabase | null> {
+  if (typeof indexedDB === 'undefined') return null;
+  try {
+    const request = indexedDB.open(CACHE_DB_NAME, CACHE_DB_VERSION);
+    request.onupgradeneeded = ({ oldVersion }) => {
+      const database = request.result;
+      if (oldVersion < 1) {
+        database.createObjectStore('chats');
+        database.createObjectStore('threads');
+      }
+      if (oldVersion < 2) {
+        database.createObjectStore('outbox');
+        database.createObjectStore('drafts');
+      }
+      // Whatever an older version cached may have another shape: the network paints it anew.
+      if (oldVersion >= 1) {
+        request.transaction!.objectStore('chats').clear();
+        request.transaction!.objectStore('threads').clear();
+      }
+    };
+    const db = await done(request);
+    // Another tab is upgrading to a newer version: step aside.
+    db.onversionchange = () => db.close();
+    return db;
+  } catch {
+    return null;
+  }
+}
+
 export class Cache {
   #db: IDBDatabase;
   readonly scope: string;
@@ -70,34 +100,14 @@ export class Cache {
     this.scope = scope;
   }
 
-  /** Opens the cache, or returns null where IndexedDB is unavailable (private modes, old browsers). */
-  static async open(scope: string): Promise<Cache | null> {
-    if (typeof indexedDB === 'undefined') return null;
-    try {
-      const request = indexedDB.open(CACHE_DB_NAME, CACHE_DB_VERSION);
-      request.onupgradeneeded = ({ oldVersion }) => {
-        const database = request.result;
-        if (oldVersion < 1) {
-          database.createObjectStore('chats');
-          database.createObjectStore('threads');
-        }
-        if (oldVersion < 2) {
-          database.createObjectStore('outbox');
-          database.createObjectStore('drafts');
-        }
-        // Whatever an older version cached may have another shape: the network paints it anew.
-        if (oldVersion >= 1) {
-          request.transaction!.objectStore('chats').clear();
-          request.transaction!.objectStore('threads').clear();
-        }
-      };
-      const db = await done(request);
-      // Another tab is upgrading to a newer version: step aside.
-      db.onversionchange = () => db.close();
-      return new Cache(db, scope);
-    } catch {
-      return null;
-    }
+  /**
+   * Opens the cache for a scope, or returns null where IndexedDB is unavailable (private
+   * modes, old browsers). `database` may be a database already being opened (the client
+   * opens it before it knows the scope, so that neither waits for the other).
+   */
+  static async open(scope: string, database = openCacheDatabase()): Promise<Cache | null> {
+    const db = await database;
+    return db ? new Cache(db, scope) : null;
   }
 
   async chats(): Promise<ChatSummary[] | null> {

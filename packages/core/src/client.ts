@@ -20,7 +20,7 @@ import {
   type UserSummary,
 } from '@parta/protocol';
 import { atom, batch, onMount, type ReadableAtom, type WritableAtom } from 'nanostores';
-import { Cache } from './cache.js';
+import { Cache, openCacheDatabase } from './cache.js';
 import { newClientKey } from './client-key.js';
 import { type CurrentOrganisation, OrganisationStores } from './community.js';
 import { Connection, type ConnectionOptions, type ConnectionStatus } from './connection.js';
@@ -38,7 +38,7 @@ import {
 } from './messages.js';
 import { Outbox, type OutboxEntry, type Outcome } from './outbox.js';
 import { EventSequencer } from './sequencer.js';
-import { type GetToken, TokenManager } from './token.js';
+import { type GetToken, type TokenClaims, TokenManager } from './token.js';
 import { TypingStores } from './typing.js';
 
 export interface ClientOptions {
@@ -80,16 +80,19 @@ const initialMessages = (): MessagesState => ({
 
 const lastActivity = (chat: ChatSummary) => chat.lastMessage?.createdAt ?? '';
 
-/** Timestamps in ISO form order as plain strings; `localeCompare` is many times slower on a cold start. */
-const compareIso = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+/** By code point: timestamps in ISO form order so, and `localeCompare` is many times slower on a cold start. */
+const compareCodePoints = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Pinned chats first, the latest pinned on top; then newest activity first; chats without messages after, by title. */
 function sortChats(chats: ChatSummary[]): ChatSummary[] {
   return chats.sort(
     (a, b) =>
-      compareIso(b.pinnedAt ?? '', a.pinnedAt ?? '') ||
-      compareIso(lastActivity(b), lastActivity(a)) ||
-      a.title.localeCompare(b.title),
+      compareCodePoints(b.pinnedAt ?? '', a.pinnedAt ?? '') ||
+      compareCodePoints(lastActivity(b), lastActivity(a)) ||
+      // Only between chats with the same last activity: by code point, which orders Russian
+      // and English letters alphabetically and, unlike `localeCompare`, does not load the
+      // collation tables while the first screen is being painted.
+      compareCodePoints(a.title, b.title),
   );
 }
 
@@ -151,7 +154,7 @@ export class PartaClient {
    */
   #tails = new Map<string, ClientMessage[]>();
   #outbox: Outbox;
-  #cacheTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  #cacheWrites = new Map<string, { write: () => Promise<void>; timer: ReturnType<typeof setTimeout> }>();
   #organisations: OrganisationStores;
   #typing: TypingStores;
 
@@ -195,6 +198,9 @@ export class PartaClient {
       },
     });
     caches.set(this, () => this.#openCache());
+    if (this.#storage !== 'none' && typeof document !== 'undefined') {
+      document.addEventListener('visibilitychange', this.#onHide);
+    }
     this.#outbox = new Outbox({
       post: (entry) => this.#post(entry),
       offline: () => this.#offline(),
@@ -500,7 +506,8 @@ export class PartaClient {
     this.#connection.stop();
     this.#tokens.dispose();
     this.#typing.dispose();
-    for (const timer of this.#cacheTimers.values()) clearTimeout(timer);
+    for (const { timer } of this.#cacheWrites.values()) clearTimeout(timer);
+    if (typeof document !== 'undefined') document.removeEventListener('visibilitychange', this.#onHide);
     const cache = this.#cache;
     void this.#outbox.close().then(() => cache?.then((opened) => opened?.close()));
     forgetShared(this);
@@ -764,8 +771,9 @@ export class PartaClient {
     $thread = atom(initialMessages());
     this.#threads.set(chatId, $thread);
     onMount($thread, () => {
-      this.#retain();
+      // The thread first: its cached page is read before the chat list's, so it paints first.
       void this.#openThread(chatId);
+      this.#retain();
       return () => this.#release();
     });
     return $thread;
@@ -903,27 +911,49 @@ export class PartaClient {
 
   #openCache(): Promise<Cache | null> {
     if (this.#storage === 'none') return Promise.resolve(null);
-    this.#cache ??= this.#tokens
+    if (this.#cache) return this.#cache;
+    // The database opens while the token is fetched: the scope needs the token, opening does not.
+    const database = openCacheDatabase();
+    this.#cache = this.#tokens
       .get()
-      .then(() => {
-        const { iss, sub } = this.#tokens.claims;
-        return sub ? Cache.open(`${this.baseUrl}|${iss ?? ''}|${sub}`) : null;
-      })
-      .catch(() => null);
+      .then(
+        () => this.#tokens.claims,
+        () => ({}) as TokenClaims,
+      )
+      .then(async ({ iss, sub }) => {
+        if (sub) return Cache.open(`${this.baseUrl}|${iss ?? ''}|${sub}`, database);
+        // No user to keep a cache for.
+        (await database)?.close();
+        return null;
+      });
     return this.#cache;
   }
 
+  /**
+   * Writes to the cache at most once per delay for each key, with the newest state: the
+   * first change starts the clock and later ones only replace what is written, so a busy
+   * chat is still cached (a clock restarted by every change would never run out).
+   */
   #scheduleCacheWrite(key: string, write: () => Promise<void>) {
     if (this.#storage === 'none' || this.#closed) return;
-    clearTimeout(this.#cacheTimers.get(key));
-    this.#cacheTimers.set(
-      key,
-      setTimeout(() => {
-        this.#cacheTimers.delete(key);
-        void write();
-      }, CACHE_WRITE_DELAY_MS),
-    );
+    const pending = this.#cacheWrites.get(key);
+    if (pending) pending.write = write;
+    else this.#cacheWrites.set(key, { write, timer: setTimeout(() => this.#writeCache(key), CACHE_WRITE_DELAY_MS) });
   }
+
+  #writeCache(key: string) {
+    const pending = this.#cacheWrites.get(key);
+    if (!pending) return;
+    clearTimeout(pending.timer);
+    this.#cacheWrites.delete(key);
+    void pending.write();
+  }
+
+  /** Leaving or hiding the page: what waits to be cached is written now, or the next visit would have nothing to paint. */
+  #onHide = () => {
+    if (document.visibilityState !== 'hidden') return;
+    for (const key of [...this.#cacheWrites.keys()]) this.#writeCache(key);
+  };
 
   async #saveChats(chats: readonly ChatSummary[]) {
     await (await this.#openCache())?.saveChats(chats);

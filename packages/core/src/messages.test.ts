@@ -51,6 +51,26 @@ describe('message lists', () => {
     expect(next.map((m) => m.id)).to.deep.equal(['m2', 'm3', 'local:a']);
   });
 
+  it('keeps seq order however messages arrive: at the end, out of order, or written one after another', () => {
+    const writtenAt = (minute: number) => new Date(2025, 8, 1, 11, minute).toISOString();
+    const second: ClientMessage = {
+      ...message(0, { id: 'local:b', clientKey: 'b-12345678', createdAt: writtenAt(2) }),
+      status: 'sending',
+    };
+    const first: ClientMessage = {
+      ...message(0, { id: 'local:a', clientKey: 'a-12345678', createdAt: writtenAt(1) }),
+      status: 'sending',
+    };
+    let list = upsertMessages([], [sent(message(1)), sent(message(2))]);
+    list = upsertMessages(list, [sent(message(3))]);
+    list = upsertMessages(list, [second, first]);
+    // A message another member wrote earlier than one already held, and one that goes before the unconfirmed ones.
+    list = upsertMessages(list, [sent(message(5)), sent(message(4))]);
+    expect(list.map((m) => m.id)).to.deep.equal(['m1', 'm2', 'm3', 'm4', 'm5', 'local:a', 'local:b']);
+    const unchanged = upsertMessages(list, [sent(message(5))]);
+    expect(unchanged.map((m) => m.id)).to.deep.equal(list.map((m) => m.id));
+  });
+
   it('does not let a stale page undo an edit or a deletion', () => {
     let list = upsertMessages([], [sent(message(1)), sent(message(2))]);
     list = applyEvent(list, {

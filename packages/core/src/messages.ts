@@ -58,11 +58,25 @@ function fresher(current: ClientMessage, incoming: ClientMessage): ClientMessage
 export function upsertMessages(list: readonly ClientMessage[], incoming: readonly ClientMessage[]): ClientMessage[] {
   const next = [...list];
   for (const message of incoming) {
-    const index = next.findIndex((existing) => sameMessage(existing, message));
+    // From the end: a message arriving live, or the server's copy of one just sent, is usually there.
+    let index = next.length - 1;
+    while (index >= 0 && !sameMessage(next[index]!, message)) index--;
     if (index === -1) next.push(message);
     else next[index] = fresher(next[index]!, message);
   }
-  return sortMessages(next);
+  // Appending the newest message to a long thread keeps it in order: one pass, no sort.
+  return inOrder(next) ? next : sortMessages(next);
+}
+
+function inOrder(messages: readonly ClientMessage[]): boolean {
+  for (let index = 1; index < messages.length; index++) {
+    const a = messages[index - 1]!;
+    const b = messages[index]!;
+    // As sortMessages compares: by order, then (equal, or both unconfirmed) by time written.
+    const delta = order(a) - order(b);
+    if (delta > 0 || (!(delta < 0) && a.createdAt > b.createdAt)) return false;
+  }
+  return true;
 }
 
 export const sent = (message: Message): ClientMessage => ({ ...message, status: 'sent' });

@@ -45,8 +45,11 @@ export class TokenManager {
 
   /** The user the current token speaks for, if known. */
   get claims(): TokenClaims {
-    return this.#token ? decodeToken(this.#token) : {};
+    return this.#claims;
   }
+
+  /** Decoded once per token: widgets ask for the user id on every render. */
+  #claims: TokenClaims = {};
 
   /** A token that stays valid for at least the refresh margin, fetching one if needed. */
   get(): Promise<string> {
@@ -75,6 +78,7 @@ export class TokenManager {
   /** Forget the current token, e.g. after the server called it expired. */
   invalidate(): void {
     this.#token = null;
+    this.#claims = {};
     this.#expiresAt = Number.POSITIVE_INFINITY;
     clearTimeout(this.#timer);
   }
@@ -96,7 +100,8 @@ export class TokenManager {
 
   #set(token: string) {
     this.#token = token;
-    const { exp } = decodeToken(token);
+    this.#claims = decodeToken(token);
+    const { exp } = this.#claims;
     this.#expiresAt = typeof exp === 'number' ? exp * 1000 : Number.POSITIVE_INFINITY;
     this.#arm();
   }
