@@ -16,6 +16,7 @@ export const en: Strings = {
   sending: 'Sending…',
   failed: 'Not sent',
   retry: 'Retry',
+  discard: 'Discard',
   deleted: 'Message deleted',
   edited: 'edited',
   verified: 'Verified user',

@@ -16,7 +16,8 @@ async function widget(userId: string) {
   const client = await clientFor(userId);
   const el = await fixture<PartaMembers>(html`<parta-members org-id=${orgId}></parta-members>`);
   el.client = client;
-  await waitFor(() => Boolean(rowOf(el, 'u-director')), 'the members');
+  // The list arrives in pages and re-renders as class names load; every row a test reads is waited for.
+  await waitFor(() => ['u-director', 'u-teacher', 'u-student-1'].every((id) => rowOf(el, id)), 'the members');
   return { el, client };
 }
 
@@ -69,6 +70,8 @@ describe('<parta-members>', () => {
 
   it('lets the director appoint and revoke an administrator', async () => {
     const { el } = await widget('u-director');
+    // The director's own rights arrive with the organisation, separately from the list.
+    await waitFor(() => Boolean(button(rowOf(el, 'u-teacher')!, 'button-admin')), "the director's rights");
     expect(button(rowOf(el, 'u-director')!, 'button-admin'), 'not for oneself').to.equal(null);
     expect(button(rowOf(el, 'u-student-1')!, 'button-admin'), 'not for a student').to.equal(null);
     const admin = () => button(rowOf(el, 'u-teacher')!, 'button-admin')!;

@@ -32,6 +32,8 @@ async function widget(userId: string, locale?: string) {
   );
   el.client = client;
   await waitFor(() => Boolean(part(el, 'name')), 'the profile');
+  // The director's rights arrive with the organisation list, separately from the profile.
+  if (userId === 'u-director') await waitFor(() => Boolean(part(el, 'button-edit')), "the director's rights");
   return { el, client };
 }
 

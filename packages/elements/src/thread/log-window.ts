@@ -98,6 +98,8 @@ export class LogWindow<T> implements ReactiveController {
   #tops: number[] = [0];
   #start = 0;
   #end = 0;
+  /** Rows before this index are the ones the last render had at the same places. */
+  #unchanged = 0;
   #list: HTMLElement | null = null;
   #observer: ResizeObserver | undefined;
   #observed = new Set<Element>();
@@ -168,7 +170,7 @@ export class LogWindow<T> implements ReactiveController {
    * The rows near the view as an `<ol>`, the others stood in for by its padding.
    * `render` must return exactly one `<li>` per row.
    */
-  render(rows: readonly T[], key: (row: T) => string, render: (row: T) => TemplateResult): TemplateResult {
+  render(rows: readonly T[], key: (row: T) => string, render: (row: T) => unknown): TemplateResult {
     this.#layout(rows, key);
     const [start, end] = this.#range();
     this.#start = start;
@@ -263,6 +265,7 @@ export class LogWindow<T> implements ReactiveController {
     keys.length = rows.length;
     for (let index = same; index < rows.length; index++) keys[index] = key(rows[index]!);
     this.#held = rows;
+    this.#unchanged = same;
     this.#dirtyFrom = Math.min(this.#dirtyFrom, same);
     this.#relayout();
   }
@@ -330,6 +333,13 @@ export class LogWindow<T> implements ReactiveController {
     const top = this.#viewTop(height);
     let start = this.#rowAt(top - OVERSCAN);
     let end = Math.min(count, this.#rowAt(top + height + OVERSCAN) + 1);
+    // Rows already rendered stay while they are within twice the overscan: a small shift (a
+    // message appended, a row measured) then adds a row without removing others that the
+    // next update would add back, each costing the browser a style and layout pass.
+    const tops = this.#tops;
+    const kept = this.#unchanged;
+    if (this.#start < start && this.#start < kept && tops[this.#start]! >= top - 2 * OVERSCAN) start = this.#start;
+    if (this.#end > end && this.#end <= kept && tops[this.#end]! <= top + height + 2 * OVERSCAN) end = this.#end;
     for (const key of this.keep) {
       const index = this.#indexOf(key);
       if (index === undefined) continue;

@@ -124,6 +124,22 @@ describe('<parta-thread>', () => {
     await waitFor(() => messageWith(el, text)[0]?.part.contains('message-sending') ?? false, 'the retry');
     await waitFor(() => messageWith(el, text)[0]?.part.contains('message-failed') ?? false, 'the second refusal');
     await expect(el).to.be.accessible();
+    const discard = messageWith(el, text)[0]!.querySelector<HTMLButtonElement>('[part~="discard-button"]')!;
+    expect(discard.textContent).to.equal('Не отправлять');
+    discard.click();
+    await waitFor(() => messageWith(el, text).length === 0, 'the message to go');
+    // Gone from the outbox too: nothing of it comes back or goes out.
+    expect(
+      client
+        .$messages('chat-school')
+        .get()
+        .messages.some((message) => message.text === text),
+    ).to.equal(false);
+    const again = await client.discardSend('chat-school', result.clientKey).then(
+      () => 'discarded twice',
+      (error: { code?: string }) => error.code,
+    );
+    expect(again).to.equal('not_found');
   });
 
   it('follows new messages at the bottom, and stays put when the reader scrolled up', async () => {

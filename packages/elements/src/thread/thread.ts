@@ -11,6 +11,7 @@ import {
 } from '@parta/protocol';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, query } from 'lit/decorators.js';
+import { guard } from 'lit/directives/guard.js';
 import { ClientController } from '../controllers/client-controller.js';
 import { ConfirmController } from '../controllers/confirm-controller.js';
 import { StoreController } from '../controllers/store-controller.js';
@@ -18,6 +19,7 @@ import { PartaMessageDeleteEvent } from '../events/message-delete.js';
 import { PartaMessageEditEvent } from '../events/message-edit.js';
 import type { PartaMessageSendEvent } from '../events/message-send.js';
 import { displayName, formatTime, type Locale, t, withStrings } from '../i18n.js';
+import { lastResult } from '../last-result.js';
 import { tokens } from '../styles/tokens.js';
 import { LogWindow, logStyles } from './log-window.js';
 import type { ActionsHost } from './message-menu.js';
@@ -72,6 +74,44 @@ type Actions = typeof import('./message-menu.js');
 /** Reply, forward, pin, mark, receipts, confirm, award: a chunk of its own, loaded on first use. */
 const actions = (): Promise<Actions> => import('./message-menu.js');
 
+/** The rows of the log: the messages, with the "new messages" line before the first one unread when the chat was opened. */
+function unreadRows(
+  messages: ClientMessage[],
+  hasMore: boolean,
+  unread: { after: number; upTo: number } | undefined,
+  me: string | undefined,
+): Row[] {
+  if (!unread) return messages;
+  // Confirmed messages come first, in seq order: the first one after the read position by halving.
+  let sent = messages.length;
+  while (sent > 0 && messages[sent - 1]!.status !== 'sent') sent--;
+  let low = 0;
+  let high = sent;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (messages[middle]!.seq > unread.after) high = middle;
+    else low = middle + 1;
+  }
+  let first = low;
+  while (first < sent && messages[first]!.author.id === me) first++;
+  // Only where it is known to be the first: after a message already read, or at the very start.
+  if (first === sent || messages[first]!.seq > unread.upTo || (first === 0 && hasMore)) return messages;
+  const rows: Row[] = messages.slice();
+  rows.splice(first, 0, UNREAD_LINE);
+  return rows;
+}
+
+/**
+ * The latest pinned message: the chat's, unless the copy held here was unpinned or deleted
+ * since; else the newest pinned one held.
+ */
+function findPinned(messages: readonly ClientMessage[], latest: Message | null | undefined): Message | undefined {
+  const held = latest && messages.findLast((message) => message.id === latest.id);
+  if (latest && !held) return latest;
+  if (held?.pinned && !held.deletedAt) return held;
+  return messages.findLast((message) => message.pinned && !message.deletedAt);
+}
+
 /**
  * @summary One chat: its messages, newest at the bottom, and the composer.
  *
@@ -101,6 +141,7 @@ const actions = (): Promise<Actions> => import('./message-menu.js');
  * @csspart message-time - When it was sent.
  * @csspart message-status - Time, "edited" and the sending state.
  * @csspart retry-button - Sends a failed message again.
+ * @csspart discard-button - Gives up on a failed message: it leaves the thread and is never sent.
  * @csspart edited - The "edited" mark.
  * @csspart actions-button - Opens the actions menu.
  * @csspart menu - The actions menu.
@@ -235,10 +276,25 @@ export class PartaThread extends LitElement {
   }
 
   protected override updated(): void {
+    if (this.#readPending || !this.#shouldMarkRead()) return;
+    // After the frame that shows the new messages: the update that marking them read causes
+    // (the chat's unread count) does not delay that frame. A hidden page runs no frames, so
+    // its messages are marked read when it is shown again.
+    this.#readPending = true;
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        this.#readPending = false;
+        const chat = this.#chat;
+        if (this.isConnected && chat && this.#shouldMarkRead()) void this.#client?.markRead(chat.id);
+      }),
+    );
+  }
+
+  #readPending = false;
+
+  #shouldMarkRead(): boolean {
     const chat = this.#chat;
-    if (chat && chat.unreadCount > 0 && this.#log.atBottom && document.visibilityState === 'visible') {
-      void this.#client?.markRead(chat.id);
-    }
+    return Boolean(chat && chat.unreadCount > 0 && this.#log.atBottom && document.visibilityState === 'visible');
   }
 
   protected override render() {
@@ -369,38 +425,47 @@ export class PartaThread extends LitElement {
     this.#log.keep = [this.#menu?.owner, this.#editing?.id, focused?.dataset.messageId].filter((id): id is string =>
       Boolean(id),
     );
+    const locale = this.#locale;
+    const userId = this.#userId;
+    const othersRead = this.#chat?.othersReadSeq ?? 0;
+    const selecting = this.#selected !== undefined;
+    // Past midnight, today's times become dates.
+    const today = new Date().toDateString();
     return this.#log.render(
       this.#rows(state!),
       (row) => (row === UNREAD_LINE ? UNREAD_LINE : row.id),
       (row) =>
-        row === UNREAD_LINE ? html`<li part="unread-line">${strings.newMessages}</li>` : this.#renderMessage(row),
+        row === UNREAD_LINE
+          ? html`<li part="unread-line">${strings.newMessages}</li>`
+          : // A row is rendered again only when something it shows changed: a message arriving
+            // in a long thread costs its own row, not every row on screen. The row being edited
+            // or holding the open menu keeps state of its own and renders every time.
+            guard(
+              [
+                row,
+                locale,
+                userId,
+                today,
+                row.author.id === userId && othersRead >= row.seq,
+                selecting,
+                Boolean(this.#selected?.has(row.id)),
+                this.#editing?.id === row.id || this.#menu?.owner === row.id ? {} : undefined,
+              ],
+              () => this.#renderMessage(row),
+            ),
     );
   }
 
-  /** The messages, with the "new messages" line before the first one unread when the chat was opened. */
+  /**
+   * The messages, with the "new messages" line before the first one unread when the chat was
+   * opened; computed again only when one of its inputs changed (a long thread would be copied
+   * on every update otherwise).
+   */
   #rows(state: MessagesState): Row[] {
-    const unread = this.#unread;
-    const me = this.#userId;
-    const { messages } = state;
-    if (!unread) return messages;
-    // Confirmed messages come first, in seq order: the first one after the read position by halving.
-    let sent = messages.length;
-    while (sent > 0 && messages[sent - 1]!.status !== 'sent') sent--;
-    let low = 0;
-    let high = sent;
-    while (low < high) {
-      const middle = (low + high) >> 1;
-      if (messages[middle]!.seq > unread.after) high = middle;
-      else low = middle + 1;
-    }
-    let first = low;
-    while (first < sent && messages[first]!.author.id === me) first++;
-    // Only where it is known to be the first: after a message already read, or at the very start.
-    if (first === sent || messages[first]!.seq > unread.upTo || (first === 0 && state.hasMore)) return messages;
-    const rows: Row[] = messages.slice();
-    rows.splice(first, 0, UNREAD_LINE);
-    return rows;
+    return this.#rowsOf(state.messages, state.hasMore, this.#unread, this.#userId);
   }
+
+  #rowsOf = lastResult(unreadRows);
 
   /**
    * Shows a message, loading the page around it when it is not held (a replied-to or
@@ -509,7 +574,8 @@ export class PartaThread extends LitElement {
           ${
             message.status === 'failed'
               ? html`<span>${strings.failed}</span>
-                <button part="retry-button" type="button" @click=${() => this.#retry(message)}>${strings.retry}</button>`
+                <button part="retry-button" type="button" @click=${() => this.#retry(message)}>${strings.retry}</button>
+                <button part="discard-button" type="button" @click=${() => this.#discard(message)}>${strings.discard}</button>`
               : nothing
           }
           ${
@@ -666,21 +732,12 @@ export class PartaThread extends LitElement {
   // --- replying, forwarding, pins, marks, receipts, awards, typing
 
   #renderPinned() {
-    const pinned = this.#pinned();
+    const pinned = this.#pinned(this.messages, this.#chat?.pinnedMessage);
     return pinned ? renderPinnedBar(pinned, t(this.#locale), this.#jump) : nothing;
   }
 
-  /**
-   * The latest pinned message: the chat's, unless the copy held here was unpinned
-   * or deleted since; else the newest pinned one held.
-   */
-  #pinned(): Message | undefined {
-    const latest = this.#chat?.pinnedMessage;
-    const held = latest && this.messages.find((message) => message.id === latest.id);
-    if (latest && !held) return latest;
-    if (held?.pinned && !held.deletedAt) return held;
-    return this.messages.findLast((message) => message.pinned && !message.deletedAt);
-  }
+  /** Looked for again only when the messages or the chat's pinned one changed: a long thread makes the search costly. */
+  #pinned = lastResult(findPinned);
 
   #renderTyping() {
     const userId = this.#userId;
@@ -897,6 +954,15 @@ export class PartaThread extends LitElement {
   #retry(message: ClientMessage) {
     if (!this.chatId) return;
     this.#client?.retrySend(this.chatId, message.clientKey).catch(() => {});
+  }
+
+  /** Gives up on a message that was not sent: it leaves the thread and the outbox, and focus stays in the log. */
+  #discard(message: ClientMessage) {
+    if (!this.chatId) return;
+    this.#client
+      ?.discardSend(this.chatId, message.clientKey)
+      .then(() => this.scroller?.focus())
+      .catch(() => {});
   }
 
   #loadOlder = () => {
