@@ -3,10 +3,19 @@
 // Senders post messages over HTTP (the real path: token check, membership, the
 // PostgreSQL write of message, event and read position, the publish); receivers
 // are real `ws` WebSocket clients that authenticate with the auth frame and resume
-// from their cursors. Every delivery is timed from just before its send to the
-// receipt of its `event` frame, and counted: lost, duplicated, out of order per
-// socket and chat. The servers, PostgreSQL, Redis and this load generator share
-// the machine's cores, so CPU per message and the load average are printed too.
+// from their cursors, split over worker threads (scripts/bench-load-receivers.mjs),
+// so that the sending thread's pauses and theirs do not add up. Every delivery is
+// timed from just before its send to the receipt of its `event` frame, on one clock
+// for all threads, and counted: lost, duplicated, out of order per socket and chat.
+// The sends' answer times are printed too: a tail there is the write and the server's
+// queue, not the fan-out.
+//
+// The servers, PostgreSQL, Redis and this load generator share the machine's cores,
+// so the figures come with what explains a tail: CPU per message, the CPU of anything
+// else on the machine, the load average, and for each server process and each thread
+// of the load generator its event loop delay, GC pauses, and time spent ready to run
+// but waiting for a core (scripts/bench-probe.mjs, loaded into the servers with
+// --import and asked over SIGUSR2).
 //
 // Setups, each on a fresh PostgreSQL database with fresh server processes:
 //   local   one process, the in-process bus (no Redis): the baseline
@@ -18,7 +27,13 @@
 //   --rate N              target deliveries per second (default 15,000)
 //   --seconds N           measured steady load after warm-up (default 10)
 //   --setups a,b          some of local,redis,redis2 (default all three)
-//   --connections N       PostgreSQL connections shared by the server processes (default 40)
+//   --connections N       PostgreSQL connections shared by the server processes (default six
+//                         per core of this machine)
+//   --receivers N         threads the load generator's sockets are split over (default 2)
+//   --timeline            per second of the window: deliveries' p50, p99 and max and the sends'
+//                         answer p99 by send time, to tell a few stalls from a slow second, and
+//                         what each process and thread did then: longest event loop delay / GC
+//                         ms / largest share of the second spent waiting for a CPU
 //   --no-step-down        only the target rate (by default, when it misses the budget, lower
 //                         rates follow on the same sockets until one holds)
 // PARTA_BENCH_PG (admin URL; a database parta_bench_<pid> is created and dropped) and
@@ -26,19 +41,20 @@
 // server's CPU profile there.
 import { execFileSync, spawn } from 'node:child_process';
 import { createHmac } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import { createRequire } from 'node:module';
 import { availableParallelism, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { describeProbe, startProbe } from './bench-probe.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const serverDir = join(root, 'apps', 'server');
 const require = createRequire(join(serverDir, 'package.json'));
 const pg = require('pg');
-const { WebSocket } = require('ws');
 
 const args = process.argv.slice(2);
 const flag = (name) => args.includes(`--${name}`);
@@ -52,20 +68,31 @@ const socketCount = Number(option('sockets', quick ? 2_000 : 10_000));
 const targetRate = Number(option('rate', quick ? 3_000 : 15_000));
 const seconds = Number(option('seconds', quick ? 5 : 10));
 const warmupSeconds = quick ? 1.5 : 3;
+/** Before the first phase's warm-up, the rate climbs from nothing over this long (see `runPhase`). */
+const rampSeconds = quick ? 1 : 3;
 const setupNames = option('setups', 'local,redis,redis2').split(',');
 const stepDown = !flag('no-step-down');
+const receiverThreads = Number(option('receivers', 2));
+const timeline = flag('timeline');
 const roomSize = 30;
 const p99Budget = 50;
 /**
- * PostgreSQL connections for all server processes together. A send holds one for two short
- * statements, which on a busy machine wait mostly for their turn on a core: with only ten,
- * the pool, not the CPU, caps a process at about 4,500 deliveries/s here.
+ * PostgreSQL connections for all server processes together, six per core of this machine (the
+ * database shares it). More do not add throughput, they add contention: when a second's sends
+ * pile up, every connection commits at once, PostgreSQL's CPU per send doubles (0.3 → 0.6 cores
+ * at 500 sends/s), the two cores saturate and the backlog feeds itself. At 15,000 deliveries/s,
+ * 40 connections gave p99 373 / 211 / 153 ms (local, Redis, Redis×2) and 12 gave 27 / 48 / 60 ms,
+ * run right after each other.
  */
-const databaseConnections = Number(option('connections', 40));
+const databaseConnections = Number(option('connections', 6 * availableParallelism()));
 
 const adminUrl = process.env.PARTA_BENCH_PG ?? 'postgres://postgres@127.0.0.1:5432/test';
 const redisUrl = process.env.PARTA_BENCH_REDIS ?? 'redis://127.0.0.1:6379';
 const databaseName = `parta_bench_${process.pid}`;
+/** Send and receipt times: one clock for every thread of this process. */
+const clock = () => performance.timeOrigin + performance.now();
+/** Indices into a phase's shared counters, which every receiving thread adds to. */
+const counter = { deliveries: 0, duplicates: 1, outOfOrder: 2, windowDeliveries: 3 };
 const databaseUrl = (() => {
   const url = new URL(adminUrl);
   url.pathname = `/${databaseName}`;
@@ -159,23 +186,42 @@ function startProcess(redis, poolSize) {
   const profile = process.env.PARTA_BENCH_PROFILE
     ? ['--cpu-prof', `--cpu-prof-dir=${process.env.PARTA_BENCH_PROFILE}`]
     : [];
-  const child = spawn(process.execPath, [...profile, '--conditions=source', '--import', 'tsx', 'src/main.ts'], {
-    cwd: serverDir,
-    env: {
-      ...process.env,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      DATABASE_URL: databaseUrl,
-      REDIS_URL: redis ? redisUrl : '',
-      PARTA_SEED: '0',
-      PARTA_DEV_AUTH: '1',
-      PARTA_LOG: '0',
-      PARTA_DB_POOL: String(poolSize),
-      NODE_ENV: 'development',
+  const probe = pathToFileURL(join(root, 'scripts', 'bench-probe.mjs')).href;
+  const child = spawn(
+    process.execPath,
+    [
+      ...profile,
+      // The young generation of the server's start script (apps/server/package.json).
+      '--max-semi-space-size=64',
+      '--import',
+      probe,
+      '--conditions=source',
+      '--import',
+      'tsx',
+      'src/main.ts',
+    ],
+    {
+      cwd: serverDir,
+      env: {
+        ...process.env,
+        PARTA_BENCH_PROBE: '1',
+        PORT: '0',
+        HOST: '127.0.0.1',
+        DATABASE_URL: databaseUrl,
+        REDIS_URL: redis ? redisUrl : '',
+        PARTA_SEED: '0',
+        PARTA_DEV_AUTH: '1',
+        PARTA_LOG: '0',
+        PARTA_DB_POOL: String(poolSize),
+        NODE_ENV: 'development',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  );
   let output = '';
+  /** Waiting for the answer to a SIGUSR2: the process's event loop and GC figures. */
+  const probeWaiters = [];
+  let probeLine = '';
   const url = new Promise((resolve, reject) => {
     const onData = (chunk) => {
       output += chunk;
@@ -184,7 +230,13 @@ function startProcess(redis, poolSize) {
     };
     child.stdout.on('data', onData);
     child.stderr.on('data', (chunk) => {
-      output += chunk;
+      probeLine += chunk;
+      for (let end = probeLine.indexOf('\n'); end >= 0; end = probeLine.indexOf('\n')) {
+        const text = probeLine.slice(0, end);
+        probeLine = probeLine.slice(end + 1);
+        if (text.startsWith('[probe] ')) probeWaiters.shift()?.(JSON.parse(text.slice(8)));
+        else output += `${text}\n`;
+      }
     });
     child.on('exit', (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
     setTimeout(() => reject(new Error(`server did not start in 60 s:\n${output}`)), 60_000).unref();
@@ -193,6 +245,13 @@ function startProcess(redis, poolSize) {
     child,
     url,
     output: () => output,
+    /** The server's event loop and GC figures since the last call (the first call only starts counting). */
+    probe() {
+      if (child.exitCode !== null) return Promise.resolve(null);
+      const answer = new Promise((resolve) => probeWaiters.push(resolve));
+      child.kill('SIGUSR2');
+      return answer;
+    },
     async stop() {
       if (child.exitCode !== null) return;
       const exited = new Promise((resolve) => child.once('exit', resolve));
@@ -215,10 +274,81 @@ function cpuSeconds(pid) {
   }
 }
 
-/** The text between `start` and the next `end` in a frame (event and message carry the same chat and seq). */
-function field(text, start, end) {
-  const from = text.indexOf(start) + start.length;
-  return text.slice(from, text.indexOf(end, from));
+/**
+ * CPU seconds the whole machine has been busy so far, all cores together, from /proc/stat. It
+ * counts interrupt time too, which no process is charged with (part of it is loopback traffic).
+ */
+function machineBusySeconds() {
+  try {
+    const [user, nice, system, , , irq, softirq, steal] = readFileSync('/proc/stat', 'utf8')
+      .split('\n')[0]
+      .split(/\s+/)
+      .slice(1)
+      .map(Number);
+    return (user + nice + system + irq + softirq + steal) / 100;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/** Every PostgreSQL process (backends, autovacuum, checkpointer, WAL writer): CPU seconds by pid. */
+function postgresSeconds() {
+  const byPid = new Map();
+  for (const entry of readdirSync('/proc')) {
+    if (entry.charCodeAt(0) > 57) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      if (!stat.includes('(postgres)')) continue;
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      byPid.set(entry, (Number(fields[11]) + Number(fields[12])) / 100);
+    } catch {
+      // Gone meanwhile.
+    }
+  }
+  return byPid;
+}
+
+/**
+ * Samples, once a second until stopped, the CPU the machine, PostgreSQL, the servers and this
+ * process used in that second (in cores), for the timeline: a latency spike with every core busy
+ * says the machine, not one process, was short of time.
+ */
+function sampleMachine(serverPids) {
+  const read = () => ({
+    at: Date.now(),
+    machine: machineBusySeconds(),
+    postgres: postgresSeconds(),
+    servers: serverPids.reduce((sum, pid) => {
+      const c = cpuSeconds(pid);
+      return sum + c.user + c.system;
+    }, 0),
+    self: (process.cpuUsage().user + process.cpuUsage().system) / 1e6,
+  });
+  let last = read();
+  const seconds = [];
+  const timer = setInterval(() => {
+    const now = read();
+    const span = (now.at - last.at) / 1000;
+    const share = (key) => (now[key] - last[key]) / span;
+    // A process that started this second counts from nothing; one that ended is left out.
+    let postgres = 0;
+    for (const [pid, used] of now.postgres) postgres += used - (last.postgres.get(pid) ?? 0);
+    seconds.push({
+      at: now.at,
+      machine: share('machine'),
+      postgres: postgres / span,
+      servers: share('servers'),
+      self: share('self'),
+    });
+    last = now;
+  }, 1000);
+  return {
+    /** Stops sampling and answers the seconds sampled. */
+    stop() {
+      clearInterval(timer);
+      return seconds;
+    },
+  };
 }
 
 /** The PostgreSQL backends serving the bench database (their CPU is the database's share of the sends). */
@@ -286,75 +416,53 @@ async function runSetup(setup) {
       return token;
     };
 
-    /** The phase being measured; deliveries of an earlier phase's messages that arrive late are ignored. */
-    let phase = null;
-
     // ------------------------------------------------ sockets
-    const sockets = new Array(socketCount);
-    const onEvent = (state, chatId, seq, text) => {
-      const now = performance.now();
-      const n = Number.parseInt(field(text, '"clientKey":"bench-key-', '"'), 10);
-      const seen = state.seen.get(chatId);
-      const current = phase;
-      if (!seen || seen.has(seq)) {
-        if (current) current.duplicates++;
-        return;
-      }
-      seen.add(seq);
-      const last = state.last.get(chatId);
-      if (seq > last) state.last.set(chatId, seq);
-      if (!current || n < current.base) return;
-      if (seq !== last + 1) current.outOfOrder++;
-      const i = n - current.base;
-      current.deliveries++;
-      current.received[i]++;
-      if (now >= current.windowStart && now < current.windowEnd) current.windowDeliveries++;
-      const sent = current.sentAt[i];
-      if (sent >= current.windowStart && sent < current.windowEnd)
-        current.latencies[current.latencyCount++] = now - sent;
-    };
-    const connectOne = (index) =>
-      new Promise((resolve, reject) => {
-        const userId = `bu${index}`;
-        const base = urls[index % urls.length].replace('http', 'ws');
-        const socket = new WebSocket(`${base}/api/v1/socket`, { perMessageDeflate: false });
-        const state = { socket, last: new Map(), seen: new Map() };
-        for (const room of world.roomsOf[index]) {
-          state.last.set(world.chatId(room), 0);
-          state.seen.set(world.chatId(room), new Set());
-        }
-        const timer = setTimeout(() => reject(new Error(`socket ${index} not ready in 60 s`)), 60_000);
-        socket.on('open', () => {
-          socket.send(JSON.stringify({ type: 'auth', token: tokenOf(userId) }));
-          socket.send(JSON.stringify({ type: 'resume', cursors: Object.fromEntries(state.last) }));
-        });
-        socket.on('error', reject);
-        socket.on('message', (data) => {
-          const text = data.toString();
-          // Message events are most of the traffic: their three fields are read without parsing the
-          // whole frame, so that the load generator spends less of the shared cores than the server.
-          if (text.includes('"kind":"message.created"')) {
-            onEvent(state, field(text, '"chatId":"', '"'), Number.parseInt(field(text, '"seq":', '"'), 10), text);
-            return;
-          }
-          const frame = JSON.parse(text);
-          if (frame.type === 'resumed') {
-            clearTimeout(timer);
-            resolve(state);
-          } else if (frame.type === 'error') reject(new Error(`socket ${index}: ${frame.code} ${frame.message}`));
-        });
-        sockets[index] = state;
-      });
-
+    // Socket i belongs to process i % processes and to receiving thread i % receivers.
     const connectStarted = performance.now();
-    let next = 0;
-    const connectWorker = async () => {
-      while (next < socketCount) await connectOne(next++);
-    };
-    cleanup.push(() => {
-      for (const state of sockets) state?.socket.terminate();
+    const receivers = Array.from({ length: receiverThreads }, (_, thread) => {
+      const wanted = [];
+      for (let index = thread; index < socketCount; index += receiverThreads) {
+        wanted.push({
+          url: urls[index % urls.length],
+          token: tokenOf(`bu${index}`),
+          chatIds: world.roomsOf[index].map(world.chatId),
+        });
+      }
+      const worker = new Worker(new URL('./bench-load-receivers.mjs', import.meta.url), {
+        workerData: { serverDir, counter, sockets: wanted, parallel: Math.ceil(64 / receiverThreads) },
+      });
+      const answers = [];
+      let failed = null;
+      worker.on('message', (message) => {
+        if (message.type === 'error') failed = new Error(message.message);
+        answers.shift()?.[failed ? 'reject' : 'resolve'](failed ?? message);
+      });
+      worker.on('error', (error) => {
+        failed = error;
+        for (const answer of answers.splice(0)) answer.reject(error);
+      });
+      /** The thread's next answer (they come in the order asked). */
+      const next = () =>
+        failed ? Promise.reject(failed) : new Promise((resolve, reject) => answers.push({ resolve, reject }));
+      return {
+        worker,
+        next,
+        ready: next(),
+        ask(message) {
+          const answer = next();
+          worker.postMessage(message);
+          return answer;
+        },
+        tell: (message) => worker.postMessage(message),
+      };
     });
-    await Promise.all(Array.from({ length: 64 }, connectWorker));
+    cleanup.push(() => {
+      for (const receiver of receivers) {
+        receiver.tell({ type: 'close' });
+        void receiver.worker.terminate();
+      }
+    });
+    await Promise.all(receivers.map((receiver) => receiver.ready));
     const connectSeconds = (performance.now() - connectStarted) / 1000;
     log(`${setup.label}: ${socketCount} sockets ready in ${connectSeconds.toFixed(1)} s`);
 
@@ -375,7 +483,7 @@ async function runSetup(setup) {
       const url = new URL(`/api/v1/chats/${world.chatId(room)}/messages`, urls[target]);
       const i = n - current.base;
       inFlight++;
-      current.sentAt[i] = performance.now();
+      current.sentAt[i] = clock();
       const failed = (reason) => {
         current.sendErrors++;
         current.lastError = reason;
@@ -401,6 +509,8 @@ async function runSetup(setup) {
             inFlight--;
             if (response.statusCode === 201) current.ok[i] = 1;
             else failed(`${response.statusCode} ${text.slice(0, 200)}`);
+            // How long the server took to answer: the write and the publish, before the deliveries.
+            current.answeredAt[i] = clock();
           });
         },
       );
@@ -414,53 +524,71 @@ async function runSetup(setup) {
     const serverPids = processes.map((p) => p.child.pid);
     const redisPids = setup.redis ? pidsOf('redis-server') : [];
 
-    async function runPhase(rate) {
+    /**
+     * `rampSeconds`: the rate first climbs from nothing to `rate` over this long, then the usual
+     * warm-up at `rate` follows. Fresh server processes do their one-off work then (the JIT
+     * compiling the send path, each PostgreSQL connection preparing its statements, the first
+     * pages of the new tables), which is no part of a running server's latency: done at full rate
+     * at once it costs a second's backlog that this machine's few spare cycles take seconds to work off.
+     */
+    async function runPhase(rate, rampSeconds = 0) {
       const messagesPerSecond = rate / roomSize;
       // A second's worth of sends may wait for their answers; beyond that the server is not keeping up.
       const maxInFlight = Math.max(50, Math.ceil(messagesPerSecond));
-      const capacity = Math.ceil(messagesPerSecond * (warmupSeconds + seconds) * 1.05) + 100;
-      const started = performance.now();
-      const current = {
+      const capacity = Math.ceil(messagesPerSecond * (rampSeconds / 2 + warmupSeconds + seconds) * 1.05) + 100;
+      const started = clock();
+      // Seconds' worth of sends due after t seconds: the rate climbs during the ramp, then holds.
+      const sentBy = (t) => (t >= rampSeconds ? t - rampSeconds / 2 : (t * t) / (2 * rampSeconds));
+      // Shared with the receiving threads: send times, deliveries per message, and the counters.
+      const shared = {
         base: issued,
-        sentAt: new Float64Array(capacity).fill(-1),
+        sentAt: new Float64Array(new SharedArrayBuffer(capacity * 8)).fill(-1),
+        received: new Uint8Array(new SharedArrayBuffer(capacity)),
+        counters: new Int32Array(new SharedArrayBuffer(Object.keys(counter).length * 4)),
+        windowStart: started + (rampSeconds + warmupSeconds) * 1000,
+        windowEnd: started + (rampSeconds + warmupSeconds + seconds) * 1000,
+        latencyCapacity: capacity * roomSize,
+      };
+      const current = {
+        ...shared,
         ok: new Uint8Array(capacity),
-        received: new Uint8Array(capacity),
-        latencies: new Float64Array(capacity * roomSize),
-        latencyCount: 0,
-        deliveries: 0,
-        duplicates: 0,
-        outOfOrder: 0,
-        windowDeliveries: 0,
-        windowStart: started + warmupSeconds * 1000,
-        windowEnd: started + (warmupSeconds + seconds) * 1000,
+        answeredAt: new Float64Array(capacity),
         sendErrors: 0,
         skipped: 0,
         maxInFlight,
         lastError: '',
       };
-      phase = current;
+      const counted = (name) => Atomics.load(current.counters, counter[name]);
+      await Promise.all(receivers.map((receiver) => receiver.ask({ type: 'phase', ...shared })));
       let count = 0;
       let cpuAtWindow = null;
+      // Listed now: pgrep takes tens of milliseconds, which at the window's start would hold up the sends.
+      const backends = databaseBackends();
+      const machine = timeline ? sampleMachine(serverPids) : null;
       await new Promise((resolve) => {
         const tick = setInterval(() => {
-          const now = performance.now();
+          const now = clock();
           if (cpuAtWindow === null && now >= current.windowStart) {
-            const backends = databaseBackends();
             cpuAtWindow = {
               servers: serverPids.map(cpuSeconds),
               self: process.cpuUsage(),
               backends,
               database: cpuOf(backends),
               redis: cpuOf(redisPids),
+              machine: machineBusySeconds(),
               at: now,
             };
+            // Event loop and GC figures count from here.
+            generatorProbe.take();
+            for (const receiver of receivers) receiver.tell({ type: 'window' });
+            for (const p of processes) void p.probe();
           }
           if (now >= current.windowEnd) {
             clearInterval(tick);
             resolve();
             return;
           }
-          const due = Math.min(Math.floor(((now - started) / 1000) * messagesPerSecond), capacity);
+          const due = Math.min(Math.floor(sentBy((now - started) / 1000) * messagesPerSecond), capacity);
           for (; count < due; count++, issued++) {
             // The server is not keeping up: this message is never sent, so it is not "lost" either.
             if (inFlight >= current.maxInFlight) current.skipped++;
@@ -473,7 +601,11 @@ async function runSetup(setup) {
         self: process.cpuUsage(cpuAtWindow.self),
         database: cpuSince(cpuAtWindow.database),
         redis: cpuSince(cpuAtWindow.redis),
-        at: performance.now(),
+        machine: machineBusySeconds() - cpuAtWindow.machine,
+        at: clock(),
+        generator: generatorProbe.take(),
+        machineSeconds: machine?.stop() ?? [],
+        serverProbes: await Promise.all(processes.map((p) => p.probe())),
       };
       const windowSeconds = (cpuEnd.at - cpuAtWindow.at) / 1000;
 
@@ -485,8 +617,9 @@ async function runSetup(setup) {
         for (let i = 0; i < count; i++) {
           if (!current.ok[i]) continue;
           expected += roomSize;
-          got += current.received[i];
-          if (current.received[i] < roomSize) lostMessages++;
+          const received = Atomics.load(current.received, i);
+          got += received;
+          if (received < roomSize) lostMessages++;
         }
         return { expected, got, lostMessages };
       };
@@ -496,49 +629,77 @@ async function runSetup(setup) {
         await new Promise((resolve) => setTimeout(resolve, 100));
         const { expected, got } = tally();
         if (inFlight === 0 && got >= expected) break;
-        if (current.deliveries !== lastCount || inFlight > 0) {
-          lastCount = current.deliveries;
+        if (counted('deliveries') !== lastCount || inFlight > 0) {
+          lastCount = counted('deliveries');
           quietSince = performance.now();
         } else if (performance.now() - quietSince > 5_000) break;
       }
       const { expected, got, lostMessages } = tally();
-      const sorted = current.latencies.slice(0, current.latencyCount).sort();
-      const quantile = (q) =>
-        sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] : Number.NaN;
+      const finished = await Promise.all(receivers.map((receiver) => receiver.ask({ type: 'finish' })));
+      // The deliveries and answers of the sends made in the window.
+      const inWindow = (i) => current.sentAt[i] >= current.windowStart && current.sentAt[i] < current.windowEnd;
+      const windowLatencies = [];
+      for (const { latencies, messages } of finished) {
+        for (let k = 0; k < latencies.length; k++) if (inWindow(messages[k])) windowLatencies.push(latencies[k]);
+      }
+      const sorted = Float64Array.from(windowLatencies).sort();
+      const answers = [];
+      for (let i = 0; i < count; i++)
+        if (current.ok[i] && inWindow(i)) answers.push(current.answeredAt[i] - current.sentAt[i]);
+      const answerTimes = Float64Array.from(answers).sort();
+      const perSecond = timeline
+        ? timelineOf(current, finished, count, cpuEnd.machineSeconds, [
+            ...cpuEnd.serverProbes.map((figures, i) => ({
+              name: `server${processes.length > 1 ? i + 1 : ''}`,
+              figures,
+            })),
+            { name: 'sender', figures: cpuEnd.generator },
+            ...finished.map((answer, i) => ({ name: `receiver${i + 1}`, figures: answer.probe })),
+          ])
+        : [];
+      const quantile = (q) => quantileOf(sorted, q);
       return {
         setup: setup.label,
         sockets: socketCount,
         rooms: world.rooms,
         target: rate,
-        achieved: current.windowDeliveries / windowSeconds,
+        achieved: counted('windowDeliveries') / windowSeconds,
         p50: quantile(0.5),
         p99: quantile(0.99),
+        answerP50: quantileOf(answerTimes, 0.5),
+        answerP99: quantileOf(answerTimes, 0.99),
+        timeline: perSecond,
         max: sorted.length ? sorted[sorted.length - 1] : Number.NaN,
         lost: expected - got,
         lostMessages,
-        duplicates: current.duplicates,
-        outOfOrder: current.outOfOrder,
+        duplicates: counted('duplicates'),
+        outOfOrder: counted('outOfOrder'),
         sendErrors: current.sendErrors,
         skipped: current.skipped,
         lastError: current.lastError,
-        samples: current.latencyCount,
+        samples: sorted.length,
         serverCpu: cpuEnd.servers.map((end, i) => ({
           user: (end.user - cpuAtWindow.servers[i].user) / windowSeconds,
           system: (end.system - cpuAtWindow.servers[i].system) / windowSeconds,
         })),
-        messagesPerSecond: current.windowDeliveries / windowSeconds / roomSize,
+        messagesPerSecond: counted('windowDeliveries') / windowSeconds / roomSize,
         selfCpu: (cpuEnd.self.user + cpuEnd.self.system) / 1e6 / windowSeconds,
         databaseCpu: cpuEnd.database / windowSeconds,
         redisCpu: cpuEnd.redis / windowSeconds,
+        machineCpu: cpuEnd.machine / windowSeconds,
         loadAverage: loadavg()[0],
         connectSeconds,
+        generatorProbe: cpuEnd.generator,
+        receiverProbes: finished.map((answer) => answer.probe),
+        serverProbes: cpuEnd.serverProbes,
       };
     }
 
     let rate = targetRate;
     for (let step = 0; ; step++) {
       log(`${setup.label}: ${rate} deliveries/s for ${seconds} s after ${warmupSeconds} s warm-up`);
-      const result = await runPhase(rate);
+      // Only the first phase meets fresh processes.
+      const result = await runPhase(rate, step === 0 ? rampSeconds : 0);
       results.push(result);
       log(
         `${setup.label}: achieved ${Math.round(result.achieved)}/s, p50 ${result.p50.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms, lost ${result.lost}`,
@@ -560,6 +721,61 @@ async function runSetup(setup) {
     await dropDatabase();
   }
 }
+
+const quantileOf = (sorted, q) =>
+  sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] : Number.NaN;
+
+/**
+ * Per second of the warm-up and the window, by send time: deliveries' p50, p99 and max, and the
+ * answers' p99. Seconds before the window count from -1 back.
+ */
+function timelineOf(current, finished, count, machine, probes) {
+  const before = Math.ceil(warmupSeconds);
+  const seconds = Array.from({ length: before + Math.ceil((current.windowEnd - current.windowStart) / 1000) }, () => ({
+    latencies: [],
+    answers: [],
+  }));
+  const secondOf = (i) =>
+    current.sentAt[i] < 0 ? undefined : seconds[before + Math.floor((current.sentAt[i] - current.windowStart) / 1000)];
+  for (const { latencies, messages } of finished) {
+    for (let k = 0; k < latencies.length; k++) secondOf(messages[k])?.latencies.push(latencies[k]);
+  }
+  for (let i = 0; i < count; i++) {
+    if (current.ok[i]) secondOf(i)?.answers.push(current.answeredAt[i] - current.sentAt[i]);
+  }
+  // What each process or thread was doing in that second (the wall clock and this clock agree to a
+  // millisecond or so): its longest event loop delay, GC and time waiting for a CPU.
+  const doing = (from) =>
+    probes.map(({ name, figures }) => {
+      const inSecond = (figures?.seconds ?? []).filter((entry) => entry.at > from && entry.at <= from + 1000);
+      const round = Math.round;
+      return inSecond.length
+        ? `${name} ${round(Math.max(...inSecond.map((e) => e.delayMax)))}/${round(inSecond.reduce((sum, e) => sum + e.gcMs, 0))}/${round(100 * Math.max(...inSecond.map((e) => e.waiting)))}%`
+        : `${name} —`;
+    });
+  const cores = (from) => {
+    const second = machine.find((entry) => entry.at > from && entry.at <= from + 1000);
+    if (!second) return '';
+    const f = (value) => value.toFixed(1);
+    const other = second.machine - second.postgres - second.servers - second.self;
+    return `; cores busy ${f(second.machine)}: servers ${f(second.servers)}, PostgreSQL ${f(second.postgres)}, load generator ${f(second.self)}, other ${f(Math.max(0, other))}`;
+  };
+  return seconds.map(({ latencies, answers }, k) => {
+    const sorted = Float64Array.from(latencies).sort();
+    const from = current.windowStart + (k - before) * 1000 + 500;
+    return {
+      doing: doing(from).join(', ') + cores(from),
+      second: k < before ? k - before : k - before + 1,
+      p50: quantileOf(sorted, 0.5),
+      p99: quantileOf(sorted, 0.99),
+      max: sorted.at(-1) ?? Number.NaN,
+      answerP99: quantileOf(Float64Array.from(answers).sort(), 0.99),
+    };
+  });
+}
+
+/** This process's event loop and GC, over each measured window. */
+const generatorProbe = startProbe();
 
 const holds = (r) =>
   r.p99 <= p99Budget &&
@@ -644,7 +860,7 @@ const line = (cells) =>
 
 console.log('\nServer under load: send → deliver over HTTP + WebSocket, PostgreSQL write per send, loopback');
 console.log(
-  `(rooms of ${roomSize}; ${seconds} s measured after ${warmupSeconds} s warm-up; ${databaseConnections} PostgreSQL connections in all; budget p99 ≤ ${p99Budget} ms, 0 lost)`,
+  `(rooms of ${roomSize}; ${seconds} s measured after ${warmupSeconds} s warm-up, on fresh processes after a ${rampSeconds} s climb to the rate too; ${databaseConnections} PostgreSQL connections in all; budget p99 ≤ ${p99Budget} ms, 0 lost)`,
 );
 console.log(line(header));
 console.log(`|${widths.map((w, i) => (i === 0 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`);
@@ -656,13 +872,27 @@ for (const r of results) {
     `PostgreSQL CPU ${Math.round(r.databaseCpu * 100)}%`,
     ...(r.redisCpu > 0 ? [`Redis CPU ${Math.round(r.redisCpu * 100)}%`] : []),
     `load generator CPU ${Math.round(r.selfCpu * 100)}%`,
+    `anything else on the machine (other processes, interrupts) ${Math.max(0, Math.round((r.machineCpu - r.serverCpu.reduce((sum, c) => sum + c.user + c.system, 0) - r.databaseCpu - r.redisCpu - r.selfCpu) * 100))}% CPU`,
     `machine load average ${r.loadAverage.toFixed(1)} on ${availableParallelism()} cores`,
     `${count(r.samples)} latency samples`,
+    `sends answered in p50 ${ms(r.answerP50)}, p99 ${ms(r.answerP99)}`,
   ];
   if (r.skipped) notes.push(`${count(r.skipped)} sends not made (a second's worth already waiting for answers)`);
   if (r.sendErrors) notes.push(`${count(r.sendErrors)} send errors (last: ${r.lastError})`);
   if (r.lostMessages) notes.push(`${count(r.lostMessages)} messages not delivered to every member`);
   console.log(`  ${r.setup} @ ${count(r.target)}/s: budget ${holds(r) ? 'holds' : 'MISSES'}; ${notes.join('; ')}`);
+  r.serverProbes.forEach((figures, i) => {
+    if (figures) console.log(`    server${r.serverProbes.length > 1 ? ` ${i + 1}` : ''}: ${describeProbe(figures)}`);
+  });
+  console.log(`    load generator, sending thread: ${describeProbe(r.generatorProbe)}`);
+  r.receiverProbes.forEach((figures, i) => {
+    console.log(`    load generator, receiving thread ${i + 1}: ${describeProbe(figures)}`);
+  });
+  r.timeline.forEach((second) => {
+    console.log(
+      `    ${second.second < 0 ? 'warm-up second' : 'second'} ${second.second}: deliveries p50 ${ms(second.p50)}, p99 ${ms(second.p99)}, max ${ms(second.max)}; answers p99 ${ms(second.answerP99)}; ${second.doing}`,
+    );
+  });
 }
 const bySetup = new Map();
 for (const r of results) bySetup.set(r.setup, [...(bySetup.get(r.setup) ?? []), r]);

@@ -26,6 +26,10 @@ const work = join(root, 'apps', 'demo', '.bench-thread');
 const BASELINE_COMMIT = '60caadf';
 const budgets = { paintMs: 100, elements: 500, appendMs: 2 };
 const THREAD_HEIGHT = 600;
+// --profile FILE: the page is built unminified and a CPU profile of the virtualized thread's
+// appends is written to FILE (open it in Chromium's DevTools); the top functions are printed.
+const profileAt = process.argv.indexOf('--profile');
+const profileFile = profileAt >= 0 ? process.argv[profileAt + 1] : undefined;
 
 const require = createRequire(import.meta.url);
 const { chromium } = require(
@@ -252,7 +256,7 @@ async function buildPage() {
       // The old thread's own imports (lit), from where it lived: the elements package.
       alias: [{ find: 'lit', replacement: realpathSync(join(root, 'packages', 'elements', 'node_modules', 'lit')) }],
     },
-    build: { target: 'es2022', outDir: join(work, 'out'), emptyOutDir: true },
+    build: { target: 'es2022', outDir: join(work, 'out'), emptyOutDir: true, minify: !profileFile },
   });
   return Boolean(baseline);
 }
@@ -270,6 +274,31 @@ function serve(dir) {
     }
   });
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+/** A CPU profile of 40 appends to the virtualized thread, written to `file`, with its top functions printed. */
+async function profileAppends(page, file) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 50 });
+  await cdp.send('Profiler.start');
+  await page.evaluate(() => window.bench.append('parta-thread', 40));
+  const { profile } = await cdp.send('Profiler.stop');
+  writeFileSync(file, JSON.stringify(profile));
+  const self = new Map();
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const counts = new Map();
+  for (const sample of profile.samples) counts.set(sample, (counts.get(sample) ?? 0) + 1);
+  for (const [id, count] of counts) {
+    const { functionName, url, lineNumber } = byId.get(id).callFrame;
+    const name = `${functionName || '(anonymous)'} ${url.split('/').pop()}:${lineNumber + 1}`;
+    self.set(name, (self.get(name) ?? 0) + count);
+  }
+  const total = profile.samples.length;
+  console.log(`\nCPU profile of 40 appends written to ${file}; top self time (${total} samples):`);
+  for (const [name, count] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25)) {
+    console.log(` ${((100 * count) / total).toFixed(1).padStart(5)}%  ${name}`);
+  }
 }
 
 const fmt = (value, digits = 1) => (value === undefined || value === null ? '—' : value.toFixed(digits));
@@ -301,6 +330,7 @@ try {
       }),
       tag,
     );
+  if (profileFile) await profileAppends(page, profileFile);
   const virtual = await run('parta-thread');
   const plain = hasBaseline ? await run('parta-thread-plain') : null;
   if (errors.length) console.error(`page errors: ${errors.join('; ')}`);

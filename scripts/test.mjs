@@ -124,6 +124,18 @@ function run(suite) {
   });
 }
 
+// A failed test's name and the lines after it, repeated below the table so that a log's tail names it.
+const failureMark = /^\s*(❌|✘|not ok \d+|\d+\) )/;
+function failures(output) {
+  const lines = output.split('\n');
+  const found = [];
+  lines.forEach((line, index) => {
+    if (failureMark.test(line))
+      found.push(...lines.slice(index, index + 4).map((l) => `   ${l.trimEnd().slice(0, 200)}`));
+  });
+  return found.slice(0, 40);
+}
+
 const results = [];
 for (const suite of selected) {
   console.log(`\n━━ ${suite.name} ━━ ${suite.cmd.join(' ')}`);
@@ -139,7 +151,8 @@ for (const suite of selected) {
   // A crash, a non-zero exit or a suite that ran nothing is a failure, whatever it printed.
   if (code !== 0 && counts.failed === 0) counts.failed = 1;
   if (counts.passed + counts.failed === 0) counts.failed = 1;
-  results.push({ name: suite.name, ...counts, seconds: Math.round((Date.now() - started) / 1000) });
+  const seconds = Math.round((Date.now() - started) / 1000);
+  results.push({ name: suite.name, ...counts, seconds, failures: counts.failed > 0 ? failures(plain(output)) : [] });
 }
 
 console.log('\n suite            passed  failed   time');
@@ -147,6 +160,10 @@ for (const r of results) {
   console.log(
     ` ${r.name.padEnd(16)} ${String(r.passed).padStart(6)}  ${String(r.failed).padStart(6)}  ${String(r.seconds).padStart(4)}s`,
   );
+}
+for (const r of results.filter((result) => result.failures.length > 0)) {
+  console.log(`\n ${r.name} failed:`);
+  for (const line of r.failures) console.log(line);
 }
 const passed = results.reduce((sum, r) => sum + r.passed, 0);
 const failed = results.reduce((sum, r) => sum + r.failed, 0);
