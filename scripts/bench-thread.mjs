@@ -5,7 +5,8 @@
 // chat into its store page by page over HTTP first, then the thread is put on the page with
 // that client, so the figures are the widget's own: first paint, DOM nodes in its shadow
 // root, appending one live message (sent by another user through the server, timed from the
-// store's change to the rendered, laid-out update; median of many), and frames while
+// socket frame that brings it to the rendered, laid-out update: the client's store and the
+// widget together; median of many), and frames while
 // scrolling up through the thread. Side by side: the thread as it was before virtualization
 // (git show of packages/elements/src/thread/thread.ts at BASELINE_COMMIT, one <li> per message
 // with a plain `repeat`), run the same way with the same client. Prints a table; exits 0.
@@ -30,6 +31,11 @@ const THREAD_HEIGHT = 600;
 // appends is written to FILE (open it in Chromium's DevTools); the top functions are printed.
 const profileAt = process.argv.indexOf('--profile');
 const profileFile = profileAt >= 0 ? process.argv[profileAt + 1] : undefined;
+// --phases: the median time of each of the element's update phases during 40 appends.
+// --trace FILE: a Chromium trace of 40 appends (open it in DevTools' Performance panel); the
+// style and layout passes are summed, with how many elements and layout objects each touched.
+const traceAt = process.argv.indexOf('--trace');
+const traceFile = traceAt >= 0 ? process.argv[traceAt + 1] : undefined;
 
 const require = createRequire(import.meta.url);
 const { chromium } = require(
@@ -119,6 +125,19 @@ let reader;
 let writer;
 let $thread;
 let changedAt = 0;
+/** When the socket frame being handled arrived (the event's own time stamp). */
+let frameAt = 0;
+let changedFrameAt = 0;
+const NativeWebSocket = WebSocket;
+globalThis.WebSocket = class extends NativeWebSocket {
+  constructor(...args) {
+    super(...args);
+    // Registered before the client's own listener: runs first for every frame.
+    this.addEventListener('message', (event) => {
+      frameAt = event.timeStamp;
+    });
+  }
+};
 
 async function setup() {
   reader = createClient({ baseUrl, getToken: () => token('u-student-1'), storage: 'none' });
@@ -131,6 +150,8 @@ async function setup() {
   // First listener of the store: when it changed, before the thread hears of it.
   $thread.listen(() => {
     changedAt = performance.now();
+    // The store changes while the frame that carried the change is being handled.
+    changedFrameAt = frameAt;
   });
   await until(() => !$thread.get().loading && reader.$connection.get() === 'online' && writer.$connection.get() === 'online');
   const started = performance.now();
@@ -167,27 +188,40 @@ async function paint(tag, times) {
   return { first: runs[0], median: percentile(runs.map((run) => run.paintMs), 0.5), last: runs.at(-1) };
 }
 
+/**
+ * Has another user send one message and resolves with the time from the socket frame that
+ * brings it to the reader to the thread's update that renders it, laid out; not the ones
+ * after it (marking the chat read). Timed where it happens: the writer's own HTTP answer may
+ * come later.
+ */
+async function appendOne(el, scroller, text, onTimed = () => {}) {
+  const rendered = new Promise((resolve) => {
+    const stop = $thread.listen((state) => {
+      if (state.messages.at(-1)?.text !== text) return;
+      stop();
+      const changed = changedFrameAt;
+      // The store's listeners (the thread's among them) have asked for their updates by now.
+      queueMicrotask(async () => {
+        while (!(await el.updateComplete)) {}
+        void scroller.scrollHeight;
+        resolve(performance.now() - changed);
+        onTimed();
+      });
+    });
+  });
+  await writer.sendMessage(chatId, text);
+  const ms = await rendered;
+  while (!(await el.updateComplete)) {}
+  await frame();
+  return ms;
+}
+
 async function append(tag, count) {
   const { el } = await open(tag);
   const scroller = el.shadowRoot.querySelector('[part~="messages"]');
   const times = [];
   for (let n = 0; n < count; n++) {
-    const text = 'append ' + tag + ' ' + n + ' ' + Math.random().toString(36).slice(2);
-    const seen = new Promise((resolve) => {
-      const stop = $thread.listen((state) => {
-        if (state.messages.at(-1)?.text !== text) return;
-        stop();
-        resolve();
-      });
-    });
-    await writer.sendMessage(chatId, text);
-    await seen;
-    // The update that renders it, and the layout it needs; not the ones after it (marking the chat read).
-    if (el.isUpdatePending) await el.updateComplete;
-    void scroller.scrollHeight;
-    times.push(performance.now() - changedAt);
-    while (!(await el.updateComplete)) {}
-    await frame();
+    times.push(await appendOne(el, scroller, 'append ' + tag + ' ' + n + ' ' + Math.random().toString(36).slice(2)));
   }
   const atBottom = scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight < 2;
   return { median: percentile(times, 0.5), p95: percentile(times, 0.95), atBottom };
@@ -222,7 +256,71 @@ async function scroll(tag, frames, step) {
   };
 }
 
-window.bench = { setup, paint, append, scroll, hasPlain: Boolean(PlainThread) };
+/**
+ * Where an append's time goes: the element's update phases timed by wrapping its methods
+ * (medians per append; "after" is the bench's own read of the laid-out height).
+ */
+async function phases(tag, count) {
+  const proto = customElements.get(tag).prototype;
+  const spent = {};
+  let counting = false;
+  const wrap = (name) => {
+    const original = proto[name];
+    proto[name] = function (...args) {
+      const started = performance.now();
+      try {
+        return original.apply(this, args);
+      } finally {
+        if (counting) spent[name] = (spent[name] ?? 0) + performance.now() - started;
+      }
+    };
+    return () => {
+      proto[name] = original;
+    };
+  };
+  const names = ['performUpdate', 'willUpdate', 'update', 'render', 'updated'];
+  const restore = names.map(wrap);
+  const { el } = await open(tag);
+  const scroller = el.shadowRoot.querySelector('[part~="messages"]');
+  // The style and layout the update needs, forced right after the DOM is changed (else the
+  // log's first measurement forces it), to tell it from the log's own work.
+  const update = el.update;
+  el.update = function (...args) {
+    update.apply(this, args);
+    const started = performance.now();
+    void scroller.offsetHeight;
+    if (counting) spent.layout = (spent.layout ?? 0) + performance.now() - started;
+  };
+  const runs = [];
+  for (let n = 0; n < count; n++) {
+    for (const name of [...names, 'layout']) spent[name] = 0;
+    // Counted from the store's change until the append is timed.
+    const start = $thread.listen(() => {
+      counting = true;
+      start();
+    });
+    const text = 'phases ' + n + ' ' + Math.random().toString(36).slice(2);
+    const total = await appendOne(el, scroller, text, () => {
+      counting = false;
+    });
+    runs.push({
+      total,
+      'socket frame to store': changedAt - changedFrameAt,
+      willUpdate: spent.willUpdate,
+      render: spent.render,
+      commit: spent.update - spent.render,
+      'style and layout': spent.layout,
+      'log window (hostUpdated)': spent.performUpdate - spent.willUpdate - spent.update - spent.layout - spent.updated,
+      updated: spent.updated,
+      'the rest': total - (changedAt - changedFrameAt) - spent.performUpdate,
+    });
+  }
+  for (const undo of restore) undo();
+  delete el.update;
+  return Object.fromEntries(Object.keys(runs[0]).map((key) => [key, percentile(runs.map((run) => run[key]), 0.5)]));
+}
+
+window.bench = { setup, paint, append, scroll, phases, hasPlain: Boolean(PlainThread) };
 `;
 
 async function buildPage() {
@@ -267,7 +365,12 @@ function serve(dir) {
     const path = new URL(request.url, 'http://x').pathname.replace(/^\/+/, '') || 'index.html';
     try {
       const body = readFileSync(join(dir, path));
-      response.writeHead(200, { 'content-type': types[extname(path)] ?? 'application/octet-stream' });
+      response.writeHead(200, {
+        'content-type': types[extname(path)] ?? 'application/octet-stream',
+        // Cross-origin isolated: the page's clock is then precise to microseconds, not 0.1 ms.
+        'cross-origin-opener-policy': 'same-origin',
+        'cross-origin-embedder-policy': 'require-corp',
+      });
       response.end(body);
     } catch {
       response.writeHead(404).end();
@@ -301,6 +404,38 @@ async function profileAppends(page, file) {
   }
 }
 
+/** A trace of 40 appends to the virtualized thread, written to `file`, with its style and layout passes summed. */
+async function traceAppends(browser, page, file) {
+  await browser.startTracing(page, {
+    path: file,
+    categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink', 'v8.execute'],
+  });
+  await page.evaluate(() => window.bench.append('parta-thread', 40));
+  const events = JSON.parse(String(await browser.stopTracing())).traceEvents;
+  const passes = new Map();
+  for (const event of events) {
+    if (event.ph !== 'X' || !['Layout', 'UpdateLayoutTree', 'Paint', 'PrePaint', 'FunctionCall'].includes(event.name))
+      continue;
+    const pass = passes.get(event.name) ?? { count: 0, ms: 0, touched: [] };
+    pass.count++;
+    pass.ms += (event.dur ?? 0) / 1000;
+    const data = event.args?.beginData ?? event.args?.elementCount ?? event.args;
+    const touched = event.name === 'Layout' ? data?.dirtyObjects : event.args?.elementCount;
+    if (typeof touched === 'number') pass.touched.push(touched);
+    passes.set(event.name, pass);
+  }
+  console.log(`\nTrace of 40 appends written to ${file}:`);
+  for (const [name, pass] of passes) {
+    const sorted = pass.touched.toSorted((a, b) => a - b);
+    const touched = sorted.length
+      ? `, median ${sorted[sorted.length >> 1]} touched (max ${Math.max(...pass.touched)})`
+      : '';
+    console.log(
+      ` ${name.padEnd(17)} ${String(pass.count).padStart(5)} passes  ${pass.ms.toFixed(1).padStart(7)} ms${touched}`,
+    );
+  }
+}
+
 const fmt = (value, digits = 1) => (value === undefined || value === null ? '—' : value.toFixed(digits));
 const ratio = (plain, virtual) => (plain && virtual ? `${(plain / virtual).toFixed(1)}×` : '—');
 const mark = (value, budget) => (value <= budget ? `≤ ${budget} ok` : `≤ ${budget} OVER`);
@@ -320,6 +455,7 @@ try {
     `http://127.0.0.1:${pageServer.address().port}/index.html?server=${encodeURIComponent(url)}&chat=${chatId}`,
   );
   await page.waitForFunction(() => Boolean(window.bench));
+  if (!(await page.evaluate(() => globalThis.crossOriginIsolated))) errors.push('the page is not cross-origin isolated');
   const setup = await page.evaluate(() => window.bench.setup());
   const run = (tag) =>
     page.evaluate(
@@ -331,6 +467,12 @@ try {
       tag,
     );
   if (profileFile) await profileAppends(page, profileFile);
+  if (traceFile) await traceAppends(browser, page, traceFile);
+  if (process.argv.includes('--phases')) {
+    const medians = await page.evaluate(() => window.bench.phases('parta-thread', 40));
+    console.log('\nWhere an append goes, medians of 40 (ms):');
+    for (const [name, ms] of Object.entries(medians)) console.log(` ${name.padEnd(22)} ${ms.toFixed(2).padStart(6)}`);
+  }
   const virtual = await run('parta-thread');
   const plain = hasBaseline ? await run('parta-thread-plain') : null;
   if (errors.length) console.error(`page errors: ${errors.join('; ')}`);

@@ -71,6 +71,32 @@ describe('message lists', () => {
     expect(unchanged.map((m) => m.id)).to.deep.equal(list.map((m) => m.id));
   });
 
+  it('finds a copy held far back or unconfirmed at the end, however long the thread, and fills a gap in place', () => {
+    let list = upsertMessages(
+      [],
+      Array.from({ length: 2000 }, (_, index) => sent(message(index * 2 + 1))),
+    );
+    const own: ClientMessage = {
+      ...message(0, { id: 'local:x', clientKey: 'own-12345678', createdAt: new Date(2025, 9, 1).toISOString() }),
+      status: 'sending',
+    };
+    list = upsertMessages(list, [own]);
+    const created = (m: Message) => applyEvent(list, { kind: 'message.created', chatId: 'c', seq: m.seq, message: m });
+    // Delivered again: an old message is replaced where it is, not added twice.
+    expect(
+      created(message(3, { text: 'again' }))
+        .filter((m) => m.seq === 3)
+        .map((m) => m.text),
+    ).to.deep.equal(['again']);
+    // A missed one between two held: in its place, before the unconfirmed one.
+    const filled = created(message(3998));
+    expect(filled.slice(-4).map((m) => m.id)).to.deep.equal(['m3997', 'm3998', 'm3999', 'local:x']);
+    // The server's copy of the unconfirmed one replaces it.
+    const confirmed = created(message(4001, { clientKey: 'own-12345678' }));
+    expect(confirmed.slice(-2).map((m) => m.id)).to.deep.equal(['m3999', 'm4001']);
+    expect(confirmed, 'the unconfirmed copy replaced, not kept beside').to.have.length(2001);
+  });
+
   it('does not let a stale page undo an edit or a deletion', () => {
     let list = upsertMessages([], [sent(message(1)), sent(message(2))]);
     list = applyEvent(list, {

@@ -52,31 +52,44 @@ function fresher(current: ClientMessage, incoming: ClientMessage): ClientMessage
 }
 
 /**
+ * Where a copy of `message` is held, looking from the newest. Messages are held in order,
+ * so the search for a confirmed one stops at the first confirmed message older than it: a
+ * message arriving live in a long thread costs a look at the last few, not at all of them.
+ */
+function indexOfSame(list: readonly ClientMessage[], message: ClientMessage): number {
+  const seq = message.status === 'sent' ? message.seq : undefined;
+  for (let index = list.length - 1; index >= 0; index--) {
+    const held = list[index]!;
+    if (sameMessage(held, message)) return index;
+    // A confirmed copy has the same seq; unconfirmed copies follow every confirmed message.
+    if (seq !== undefined && held.status === 'sent' && held.seq < seq) return -1;
+  }
+  return -1;
+}
+
+/** `a` may come before `b`: as sortMessages compares, by order, then (equal, or both unconfirmed) by time written. */
+function inOrder(a: ClientMessage | undefined, b: ClientMessage | undefined): boolean {
+  if (!a || !b) return true;
+  const delta = order(a) - order(b);
+  return delta < 0 || (!(delta > 0) && a.createdAt <= b.createdAt);
+}
+
+/**
  * Adds or replaces messages, matching by id or by the author's client key so
  * an optimistic message and the server's copy of it are never both shown.
+ * `list` is in order (every list here is made by this function); only the
+ * neighbours of what changed are compared, and the whole sorted only when one is out of place.
  */
 export function upsertMessages(list: readonly ClientMessage[], incoming: readonly ClientMessage[]): ClientMessage[] {
   const next = [...list];
+  let ordered = true;
   for (const message of incoming) {
-    // From the end: a message arriving live, or the server's copy of one just sent, is usually there.
-    let index = next.length - 1;
-    while (index >= 0 && !sameMessage(next[index]!, message)) index--;
-    if (index === -1) next.push(message);
-    else next[index] = fresher(next[index]!, message);
+    const held = indexOfSame(next, message);
+    const at = held === -1 ? next.push(message) - 1 : held;
+    if (held !== -1) next[held] = fresher(next[held]!, message);
+    if (ordered) ordered = inOrder(next[at - 1], next[at]) && inOrder(next[at], next[at + 1]);
   }
-  // Appending the newest message to a long thread keeps it in order: one pass, no sort.
-  return inOrder(next) ? next : sortMessages(next);
-}
-
-function inOrder(messages: readonly ClientMessage[]): boolean {
-  for (let index = 1; index < messages.length; index++) {
-    const a = messages[index - 1]!;
-    const b = messages[index]!;
-    // As sortMessages compares: by order, then (equal, or both unconfirmed) by time written.
-    const delta = order(a) - order(b);
-    if (delta > 0 || (!(delta < 0) && a.createdAt > b.createdAt)) return false;
-  }
-  return true;
+  return ordered ? next : sortMessages(next);
 }
 
 export const sent = (message: Message): ClientMessage => ({ ...message, status: 'sent' });
@@ -103,8 +116,9 @@ function withReaderState(held: ClientMessage, incoming: ClientMessage): ClientMe
 export function applyEvent(list: readonly ClientMessage[], event: ChatEvent): ClientMessage[] {
   switch (event.kind) {
     case 'message.created': {
-      const held = list.find((message) => message.id === event.message.id);
-      return upsertMessages(list, [held ? withReaderState(held, sent(event.message)) : sent(event.message)]);
+      const incoming = sent(event.message);
+      const held = list[indexOfSame(list, incoming)];
+      return upsertMessages(list, [held?.id === incoming.id ? withReaderState(held, incoming) : incoming]);
     }
     case 'message.edited':
       return list.map((message) =>

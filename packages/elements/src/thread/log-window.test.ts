@@ -145,6 +145,28 @@ describe('LogWindow', () => {
     expect(atBottom(el)).to.equal(false);
   });
 
+  it('renders one row per row appended at the bottom, not rows it removed a moment before', async () => {
+    // Rows of one line arriving under rows of four: each is estimated taller than it is.
+    const el = await open(makeRows(0, 10_000).map((row) => ({ ...row, lines: 4 })));
+    const added: string[] = [];
+    const watcher = new MutationObserver((records) => {
+      for (const record of records)
+        for (const node of record.addedNodes) if (node instanceof HTMLLIElement) added.push(node.dataset.id!);
+    });
+    watcher.observe(el.shadowRoot!.querySelector('ol')!, { childList: true });
+    for (let n = 0; n < 40; n++) {
+      el.rows = [...el.rows, { id: `new${n}`, lines: 1 }];
+      el.requestUpdate();
+      await settled(el);
+      // Another update soon after (the thread's when the chat is marked read).
+      el.requestUpdate();
+      await settled(el);
+    }
+    watcher.disconnect();
+    expect(atBottom(el)).to.equal(true);
+    expect(added, 'rows added, each once').to.deep.equal(Array.from({ length: 40 }, (_, n) => `new${n}`));
+  });
+
   it('does not follow at the end of a window that is not live', async () => {
     const el = await open(makeRows(0, 100));
     el.live = false;

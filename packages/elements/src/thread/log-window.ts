@@ -336,10 +336,19 @@ export class LogWindow<T> implements ReactiveController {
     // Rows already rendered stay while they are within twice the overscan: a small shift (a
     // message appended, a row measured) then adds a row without removing others that the
     // next update would add back, each costing the browser a style and layout pass.
+    // Past that, only the rows beyond one and a half overscans go: the next small shift back
+    // (a new row measured smaller than estimated) then finds its rows still there.
     const tops = this.#tops;
     const kept = this.#unchanged;
-    if (this.#start < start && this.#start < kept && tops[this.#start]! >= top - 2 * OVERSCAN) start = this.#start;
-    if (this.#end > end && this.#end <= kept && tops[this.#end]! <= top + height + 2 * OVERSCAN) end = this.#end;
+    if (this.#start < start && this.#start < kept) {
+      start = tops[this.#start]! >= top - 2 * OVERSCAN ? this.#start : this.#rowAt(top - 1.5 * OVERSCAN);
+    }
+    if (this.#end > end && this.#end <= kept) {
+      end =
+        tops[this.#end]! <= top + height + 2 * OVERSCAN
+          ? this.#end
+          : Math.min(count, this.#rowAt(top + height + 1.5 * OVERSCAN) + 1);
+    }
     for (const key of this.keep) {
       const index = this.#indexOf(key);
       if (index === undefined) continue;

@@ -48,6 +48,8 @@ export function renderLead(message: Message, view: MessageView) {
   const { strings } = view;
   const from = message.forwardedFrom;
   const reply = message.replyTo;
+  // Most messages have neither: no template to make for each of them.
+  if (!from && !reply) return nothing;
   return html`${
     from
       ? html`<p part="forwarded">${strings.forwardedFrom(displayName(from.author))}${from.chatTitle ? ` · ${from.chatTitle}` : ''}</p>`
@@ -136,14 +138,12 @@ export function renderConfirmation(message: Message, view: MessageView) {
 
 /** Small marks in the status line: pinned, important, disappearing. */
 export function renderMarks(message: ClientMessage, view: MessageView) {
+  const timer = message.expiresAt && !message.deletedAt;
+  if (!message.pinned && !message.important && !timer) return nothing;
   const { strings } = view;
   return html`${message.pinned ? icon(PIN, 'pinned-mark', strings.pinnedMessage) : nothing}${
     message.important ? icon(STAR, 'important-mark', strings.important) : nothing
-  }${
-    message.expiresAt && !message.deletedAt
-      ? icon(TIMER, 'timer', strings.disappears(formatMoment(message.expiresAt, view.locale)))
-      : nothing
-  }`;
+  }${timer ? icon(TIMER, 'timer', strings.disappears(formatMoment(message.expiresAt!, view.locale))) : nothing}`;
 }
 
 /** ✓ sent, ✓✓ read by someone else: on one's own messages the server has. */

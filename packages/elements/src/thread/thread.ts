@@ -544,14 +544,14 @@ export class PartaThread extends LitElement {
               >
             </div>`
         }
-        ${
+        ${message.deletedAt || editing || message.award ? nothing : renderLead(message, view)}${
           message.deletedAt
             ? html`<p part="message-text" class="deleted">${strings.deleted}</p>`
             : editing
               ? this.#renderEditor(editing)
               : message.award
                 ? renderAward(message, view)
-                : html`${renderLead(message, view)}<p part="message-text">${richText(message.text)}</p>`
+                : html`<p part="message-text">${richText(message.text)}</p>`
         }
         ${renderConfirmation(message, view)}
         ${renderReactions(message, {
