@@ -20,8 +20,24 @@ interface ChatBatch {
 }
 
 /**
+ * The two furthest read positions, of two members: all any member needs to know how far
+ * the others have read (the first, or the second when the first is their own), however
+ * many read meanwhile. Who has read a message is asked for per message (`receipts`).
+ */
+function furthestTwo(reads: Map<string, number>): Record<string, number> {
+  let first: [string, number] | undefined;
+  let second: [string, number] | undefined;
+  for (const entry of reads) {
+    if (!first || entry[1] > first[1]) [first, second] = [entry, first];
+    else if (!second || entry[1] > second[1]) second = entry;
+  }
+  return Object.fromEntries([first, second].filter((entry) => entry !== undefined));
+}
+
+/**
  * Read positions, read confirmations and typing, batched per chat so a 2,000-member
- * class does not send every socket 2,000 frames when everyone opens the chat.
+ * class does not send every socket 2,000 frames when everyone opens the chat, nor
+ * frames of 2,000 read positions each.
  *
  * A signal goes over the bus (`batch:<chatId>`) to every process; each process merges
  * what it hears and hands its own sockets of the chat at most one `receipts` and one
@@ -75,7 +91,7 @@ export function createBatcher(
       deliver(chatId, {
         type: 'receipts',
         chatId,
-        reads: Object.fromEntries(batch.reads),
+        reads: furthestTwo(batch.reads),
         confirmations: Object.fromEntries(batch.confirmations),
       });
       batch.reads.clear();

@@ -34,7 +34,8 @@ export const ServerFrame = z.discriminatedUnion('type', [
   /** Who is typing in a chat now (the whole set; empty when nobody). Batched per chat. */
   z.object({ type: z.literal('typing'), chatId: Id, userIds: z.array(Id) }),
   /**
-   * Batched per chat: members' new read positions and the new confirmation counts of
+   * Batched per chat: the furthest new read positions (of at most two members: enough for
+   * each member to know how far the others have read) and the new confirmation counts of
    * messages that asked for read confirmation.
    */
   z.object({
