@@ -148,6 +148,7 @@ export class PartaClient {
   #sequencer: EventSequencer;
   #threads = new Map<string, WritableAtom<MessagesState>>();
   #threadsLoaded = new Set<string>();
+  #windowMoves = new Map<string, number>();
   /**
    * Per thread whose window left the live end (`hasNewer`): the messages created since,
    * kept current by the events, joined to the window when it gets back to the end.
@@ -361,11 +362,14 @@ export class PartaClient {
   async jumpTo(chatId: string, messageId: string): Promise<void> {
     const held = () => this.#thread(chatId).value!.messages.some((message) => message.id === messageId);
     if (held()) return;
+    const move = this.#moveWindow(chatId);
     this.#updateThread(chatId, (state) => ({ ...state, loading: true, error: null }));
     try {
       const page = await this.#http.request<HistoryResponse>(routes.messages(chatId), {
         query: { around: messageId, limit: PAGE_SIZE },
       });
+      // Another jump, or a return to the newest, asked for since: that one places the window.
+      if (this.#windowMoves.get(chatId) !== move) return;
       this.#updateThread(chatId, (state) => {
         const merged = mergeAroundPage(state, page.messages, page.hasMore, page.hasNewer ?? false);
         if (merged.hasNewer) this.#tails.set(chatId, this.#tails.get(chatId) ?? []);
@@ -373,9 +377,17 @@ export class PartaClient {
         return merged.hasNewer ? next : this.#reattach(chatId, next);
       });
     } catch (error) {
+      if (this.#windowMoves.get(chatId) !== move) return;
       this.#updateThread(chatId, (state) => ({ ...state, loading: false }));
       throw error;
     }
+  }
+
+  /** Numbers each request that places a thread's window (a jump, the newest page): only the last one's answer is used. */
+  #moveWindow(chatId: string): number {
+    const move = (this.#windowMoves.get(chatId) ?? 0) + 1;
+    this.#windowMoves.set(chatId, move);
+    return move;
   }
 
   /** Brings the window back to the newest messages after a jump; nothing to do when it is there. */
@@ -462,13 +474,17 @@ export class PartaClient {
       method: 'POST',
       body: { messageIds, scope },
     });
-    if (scope === 'me' && this.#threads.has(chatId)) {
-      const hidden = new Set(messageIds);
-      this.#updateThread(chatId, (state) => ({
-        ...state,
-        messages: state.messages.filter((message) => !hidden.has(message.id)),
-      }));
-    }
+    if (scope === 'me') this.#hide(chatId, messageIds);
+  }
+
+  /** Messages deleted "for me": out of the thread, and out of what arrived while it was far back. */
+  #hide(chatId: string, messageIds: string[]) {
+    const hidden = new Set(messageIds);
+    const kept = (list: ClientMessage[]) => list.filter((message) => !hidden.has(message.id));
+    const tail = this.#tails.get(chatId);
+    if (tail) this.#tails.set(chatId, kept(tail));
+    if (this.#threads.has(chatId))
+      this.#updateThread(chatId, (state) => ({ ...state, messages: kept(state.messages) }));
   }
 
   /** Adds (`on`) or takes back one's reaction; every member sees the message's reactions change. */
@@ -564,17 +580,10 @@ export class PartaClient {
         void this.#loadMe();
         this.#organisations.refresh();
         break;
-      case 'messages.hidden': {
+      case 'messages.hidden':
         // Deleted "for me" on another tab or device: gone here too.
-        const hidden = new Set(frame.messageIds);
-        if (this.#threads.has(frame.chatId)) {
-          this.#updateThread(frame.chatId, (state) => ({
-            ...state,
-            messages: state.messages.filter((message) => !hidden.has(message.id)),
-          }));
-        }
+        this.#hide(frame.chatId, frame.messageIds);
         break;
-      }
       case 'typing':
         this.#typing.receive(frame.chatId, frame.userIds);
         break;
@@ -790,31 +799,37 @@ export class PartaClient {
   }
 
   async #openThread(chatId: string) {
+    const move = this.#moveWindow(chatId);
     const $thread = this.#thread(chatId);
     $thread.set({ ...$thread.value!, loading: true, error: null });
     const cache = await this.#openCache();
     const cached = cache && !this.#threadsLoaded.has(chatId) ? await cache.thread(chatId) : null;
-    if (cached && !this.#threadsLoaded.has(chatId)) {
+    // Not into a window the reader jumped to meanwhile: the newest cached page is not next to it.
+    if (cached && !this.#threadsLoaded.has(chatId) && !$thread.value!.hasNewer) {
       this.#updateThread(chatId, (state) => ({
         ...state,
         messages: upsertMessages(state.messages, cached.messages.map(sent)),
         hasMore: cached.hasMore,
       }));
     }
-    await this.#loadLatest(chatId);
+    await this.#loadLatest(chatId, move);
   }
 
-  async #loadLatest(chatId: string) {
+  /** `move`: taken when the newest page was asked for (opening the thread numbers it before reading the cache). */
+  async #loadLatest(chatId: string, move = this.#moveWindow(chatId)) {
     this.#updateThread(chatId, (state) => ({ ...state, loading: true, error: null }));
     try {
       const page = await this.#http.request<HistoryResponse>(routes.messages(chatId), {
         query: { limit: PAGE_SIZE },
       });
+      // The reader jumped while the thread was opening: the jump's page is the window now.
+      if (this.#windowMoves.get(chatId) !== move) return;
       this.#threadsLoaded.add(chatId);
       this.#updateThread(chatId, (state) =>
         this.#reattach(chatId, { ...state, ...mergeLatestPage(state, page.messages, page.hasMore), loading: false }),
       );
     } catch (error) {
+      if (this.#windowMoves.get(chatId) !== move) return;
       this.#updateThread(chatId, (state) => ({ ...state, loading: false, error: asError(error) }));
     }
   }

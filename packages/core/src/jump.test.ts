@@ -155,6 +155,39 @@ describe('jumping through a long thread', () => {
     expect(state.messages.some((message) => message.id === seeded[1]!.id)).to.equal(false);
   });
 
+  it('keeps a message deleted "for me" on another device gone, though it arrived while the reader was far back', async () => {
+    await teacher.jumpTo(chatId, seeded[0]!.id);
+    const unwanted = (await post(unique('Удалю у себя'))).message;
+    await until(teacher.$chats, (chats) => (chats.find((chat) => chat.id === chatId)?.lastSeq ?? 0) >= unwanted.seq);
+    const phone = await clientFor('u-teacher');
+    await phone.deleteMessages(chatId, [unwanted.id], 'me');
+    // The other device's frame, then something after it to wait for.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const later = unique('После удаления');
+    await post(later);
+    await teacher.jumpToLatest(chatId);
+    const state = await until($thread, (current) => current.messages.some((message) => message.text === later));
+    expect(state.messages.some((message) => message.id === unwanted.id)).to.equal(false);
+  });
+
+  it('keeps a jump made while the thread is still opening', async () => {
+    const reader = await clientFor('u-teacher', { storage: 'indexeddb' });
+    const $opening = reader.$messages(chatId);
+    $opening.listen(() => {});
+    // Asked for before the newest page (and the cache) answered.
+    await reader.jumpTo(chatId, seeded[2]!.id);
+    await until(reader.$chats, (chats) => chats.length > 0);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const state = $opening.get();
+    expect(
+      state.messages.some((message) => message.id === seeded[2]!.id),
+      'the message jumped to',
+    ).to.equal(true);
+    expect(state.hasNewer).to.equal(true);
+    expect(state.loading).to.equal(false);
+    expectContiguous(state, await serverIds());
+  });
+
   it('rejects a message that is not in the chat, leaving the window as it was', async () => {
     const was = $thread.get().messages;
     let error: unknown;

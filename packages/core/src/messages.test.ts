@@ -97,6 +97,29 @@ describe('message lists', () => {
     expect(confirmed, 'the unconfirmed copy replaced, not kept beside').to.have.length(2001);
   });
 
+  it("joins an older page that overlaps what is held, and confirms two of one's own at once, each once", () => {
+    const held = upsertMessages(
+      [],
+      Array.from({ length: 31 }, (_, n) => sent(message(30 + n))),
+    );
+    const joined = upsertMessages(
+      held,
+      Array.from({ length: 31 }, (_, n) => sent(message(10 + n))),
+    );
+    expect(joined.map((m) => m.seq)).to.deep.equal(Array.from({ length: 51 }, (_, n) => 10 + n));
+
+    const pending = (key: string, minute: number): ClientMessage => ({
+      ...message(0, { id: `local:${key}`, clientKey: key, createdAt: new Date(2025, 9, 1, 10, minute).toISOString() }),
+      status: 'sending',
+    });
+    const mine = upsertMessages([sent(message(1))], [pending('first-123456', 1), pending('second-12345', 2)]);
+    const confirmed = upsertMessages(mine, [
+      sent(message(3, { clientKey: 'second-12345' })),
+      sent(message(2, { clientKey: 'first-123456' })),
+    ]);
+    expect(confirmed.map((m) => m.id)).to.deep.equal(['m1', 'm2', 'm3']);
+  });
+
   it('does not let a stale page undo an edit or a deletion', () => {
     let list = upsertMessages([], [sent(message(1)), sent(message(2))]);
     list = applyEvent(list, {

@@ -52,8 +52,8 @@ function fresher(current: ClientMessage, incoming: ClientMessage): ClientMessage
 }
 
 /**
- * Where a copy of `message` is held, looking from the newest. Messages are held in order,
- * so the search for a confirmed one stops at the first confirmed message older than it: a
+ * Where a copy of `message` is in `list`, which is in order, looking from the newest: the
+ * search for a confirmed message stops at the first confirmed one older than it, so a
  * message arriving live in a long thread costs a look at the last few, not at all of them.
  */
 function indexOfSame(list: readonly ClientMessage[], message: ClientMessage): number {
@@ -84,7 +84,12 @@ export function upsertMessages(list: readonly ClientMessage[], incoming: readonl
   const next = [...list];
   let ordered = true;
   for (const message of incoming) {
-    const held = indexOfSame(next, message);
+    // Looked for in `list` as it came (in order, so the search can stop early), then among
+    // those added here, which may be in any order.
+    let held = indexOfSame(list, message);
+    for (let index = list.length; held === -1 && index < next.length; index++) {
+      if (sameMessage(next[index]!, message)) held = index;
+    }
     const at = held === -1 ? next.push(message) - 1 : held;
     if (held !== -1) next[held] = fresher(next[held]!, message);
     if (ordered) ordered = inOrder(next[at - 1], next[at]) && inOrder(next[at], next[at + 1]);
