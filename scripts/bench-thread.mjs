@@ -455,7 +455,8 @@ try {
     `http://127.0.0.1:${pageServer.address().port}/index.html?server=${encodeURIComponent(url)}&chat=${chatId}`,
   );
   await page.waitForFunction(() => Boolean(window.bench));
-  if (!(await page.evaluate(() => globalThis.crossOriginIsolated))) errors.push('the page is not cross-origin isolated');
+  if (!(await page.evaluate(() => globalThis.crossOriginIsolated)))
+    errors.push('the page is not cross-origin isolated');
   const setup = await page.evaluate(() => window.bench.setup());
   const run = (tag) =>
     page.evaluate(
