@@ -341,7 +341,7 @@ async function buildPage() {
   );
   writeFileSync(
     join(work, 'index.html'),
-    '<!doctype html><html><head><meta charset="utf-8"><style>body{margin:0}</style></head><body><script type="module" src="./entry.ts"></script></body></html>',
+    '<!doctype html><html><head><meta charset="utf-8"><link rel="icon" href="data:,"><style>body{margin:0}</style></head><body><script type="module" src="./entry.ts"></script></body></html>',
   );
   await build({
     configFile: false,

@@ -117,3 +117,21 @@ export const Award: Story = {
 };
 
 export const AwardEnglish: Story = { args: { ...Award.args!, locale: 'en' } as Args };
+
+/** Forwarded by a classmate: still the teacher's award, with where it came from. */
+export const AwardForwarded: Story = {
+  args: {
+    me: student,
+    chat: classChat(),
+    messages: [
+      sample(student2, 'За интересный доклад и вопросы на уроке', 20, {
+        award: { badge: 'curious', recipient: student },
+        forwardedFrom: {
+          author: people.teacher,
+          chatTitle: null,
+          createdAt: new Date(Date.now() - 35 * 60_000).toISOString(),
+        },
+      }),
+    ],
+  },
+};

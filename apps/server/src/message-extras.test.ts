@@ -456,6 +456,25 @@ for (const backend of backends)
       assert.equal(silent.body.message.text, '');
       const inHistory = (await historyOf(studentToken)).find((m) => m.id === silent.body.message.id)!;
       assert.equal(inHistory.award?.recipient.surname, 'Кузнецова');
+
+      // Forwarded, it stays an award: the badge and whom it was given to, with the note.
+      const forwarded = await api<{ messages: Message[] } & ErrorJson>(url, teacherToken, chatRoutes.forward, {
+        body: {
+          fromChatId: chat,
+          messageIds: [given.body.message.id],
+          toChatIds: [demo.chats.teachers],
+          clientKey: crypto.randomUUID(),
+        },
+      });
+      assert.equal(forwarded.status, 201);
+      const copy = forwarded.body.messages[0]!;
+      assert.deepEqual(
+        { badge: copy.award?.badge, recipient: copy.award?.recipient.id, text: copy.text },
+        { badge: 'curious', recipient: student1, text: 'За вопросы на уроке' },
+      );
+      assert.ok(copy.forwardedFrom);
+      const copyInHistory = (await historyOf(teacherToken, demo.chats.teachers)).find((m) => m.id === copy.id)!;
+      assert.equal(copyInHistory.award?.recipient.id, student1);
     });
   });
 

@@ -415,11 +415,28 @@ export async function forwardMessages(
   // Chats are locked in one order, so two forwards into the same chats never wait on each other.
   chatsTo.sort((a, b) => a.id.localeCompare(b.id));
   const [forwarder] = await db.select().from(users).where(eq(users.id, userId));
+  // An award forwarded is shown as the award (badge and recipient), not only its note.
+  const awards = originals.flatMap(({ message }) => (message.award ? [message.award as StoredAward] : []));
+  const recipients =
+    awards.length === 0
+      ? []
+      : await db
+          .select()
+          .from(users)
+          .where(
+            inArray(
+              users.id,
+              awards.map((award) => award.recipientId),
+            ),
+          );
+  const recipientById = new Map(recipients.map((recipient) => [recipient.id, recipient]));
   const copies: NewMessage[] = [
     ...(body.comment?.trim() ? [{ clientKey: '', text: body.comment }] : []),
     ...originals.map(({ message, author }) => ({
       clientKey: '',
       text: message.text,
+      award: message.award as StoredAward | null,
+      recipient: message.award ? recipientById.get((message.award as StoredAward).recipientId) : undefined,
       // A forward of a forward still names who wrote it first.
       forwardedFrom: (message.forwardedFrom as StoredForward | null) ?? {
         author: userSummary(author),

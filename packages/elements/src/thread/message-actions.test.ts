@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import type { PartaClient } from '@parta/core';
+import { forwardMessages, type PartaClient } from '@parta/core';
 import { ChatResponse, chatRoutes, limits, routes } from '@parta/protocol';
 import { sendKeys } from '@web/test-runner-commands';
 import { clientFor, closeAll, sleep, unique, waitFor } from '../test-helpers.js';
@@ -392,6 +392,23 @@ describe('<parta-thread> message actions', () => {
     );
     expect(card()!.querySelector('a')!.getAttribute('href')).to.equal('https://school.example/volcano');
     await expect(student).to.be.accessible();
+
+    // Forwarded by the student, it is still the teacher's award, marked as forwarded.
+    await forwardMessages(studentClient, {
+      fromChatId: 'chat-9a',
+      messageIds: [card()!.dataset.messageId!],
+      toChatIds: ['chat-9a'],
+    });
+    const cards = () =>
+      [...root(teacher).querySelectorAll<HTMLElement>('[part~="message-award"]')].filter((li) =>
+        li.textContent!.includes(note),
+      );
+    await waitFor(() => cards().length === 2, 'the forwarded award');
+    const copy = cards()[1]!;
+    expect(part(copy, 'forwarded')!.textContent).to.include('Переслано от Петрова Мария Ивановна');
+    expect(part(copy, 'award-title')!.textContent!.trim()).to.equal(
+      'Петрова Мария Ивановна наградил(а) Смирнов Иван: «Звезда урока»',
+    );
   });
 
   it('marks a disappearing message with its timer', async () => {

@@ -89,7 +89,7 @@ const badgeColours = {
   leader: '#d93025',
 } as const;
 
-/** An award message: a card with the badge, who gave it to whom, and the giver's note. */
+/** An award message: a card with the badge, who gave it (the first author, when forwarded) to whom, and the giver's note. */
 export function renderAward(message: Message, view: MessageView) {
   const award = message.award!;
   const { strings } = view;
@@ -99,7 +99,7 @@ export function renderAward(message: Message, view: MessageView) {
       <path d=${MEDAL} />
     </svg>
     <p part="award-title">
-      ${strings.awarded(displayName(message.author), displayName(award.recipient), badge)}
+      ${strings.awarded(displayName((message.forwardedFrom ?? message).author), displayName(award.recipient), badge)}
     </p>
     ${message.text ? html`<p part="message-text">${richText(message.text)}</p>` : nothing}
   </div>`;

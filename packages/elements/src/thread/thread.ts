@@ -536,7 +536,8 @@ export class PartaThread extends LitElement {
       }
       <div part="message-bubble">
         ${
-          own || message.award
+          // An award's card names its giver; one forwarded by someone else says who forwarded it.
+          own || (message.award && !message.forwardedFrom)
             ? nothing
             : html`<div class="meta">
               <span part="message-author"
@@ -544,7 +545,7 @@ export class PartaThread extends LitElement {
               >
             </div>`
         }
-        ${message.deletedAt || editing || message.award ? nothing : renderLead(message, view)}${
+        ${message.deletedAt || editing ? nothing : renderLead(message, view)}${
           message.deletedAt
             ? html`<p part="message-text" class="deleted">${strings.deleted}</p>`
             : editing
