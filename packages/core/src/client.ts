@@ -148,7 +148,12 @@ export class PartaClient {
   #sequencer: EventSequencer;
   #threads = new Map<string, WritableAtom<MessagesState>>();
   #threadsLoaded = new Set<string>();
-  #windowMoves = new Map<string, number>();
+  /**
+   * The requests that place each thread's window (its newest page, a jump), numbered as asked:
+   * an answer is used unless a later request's answer was used already, so a late answer never
+   * undoes a later jump, and a jump that fails leaves the window to the newest page on its way.
+   */
+  #windows = new Map<string, { asked: number; placed: number; pending: number }>();
   /**
    * Per thread whose window left the live end (`hasNewer`): the messages created since,
    * kept current by the events, joined to the window when it gets back to the end.
@@ -362,14 +367,14 @@ export class PartaClient {
   async jumpTo(chatId: string, messageId: string): Promise<void> {
     const held = () => this.#thread(chatId).value!.messages.some((message) => message.id === messageId);
     if (held()) return;
-    const move = this.#moveWindow(chatId);
+    const move = this.#askWindow(chatId);
     this.#updateThread(chatId, (state) => ({ ...state, loading: true, error: null }));
     try {
       const page = await this.#http.request<HistoryResponse>(routes.messages(chatId), {
         query: { around: messageId, limit: PAGE_SIZE },
       });
-      // Another jump, or a return to the newest, asked for since: that one places the window.
-      if (this.#windowMoves.get(chatId) !== move) return;
+      // A jump asked for later has placed the window already.
+      if (!this.#answered(chatId, move, true)) return;
       this.#updateThread(chatId, (state) => {
         const merged = mergeAroundPage(state, page.messages, page.hasMore, page.hasNewer ?? false);
         if (merged.hasNewer) this.#tails.set(chatId, this.#tails.get(chatId) ?? []);
@@ -377,17 +382,32 @@ export class PartaClient {
         return merged.hasNewer ? next : this.#reattach(chatId, next);
       });
     } catch (error) {
-      if (this.#windowMoves.get(chatId) !== move) return;
-      this.#updateThread(chatId, (state) => ({ ...state, loading: false }));
+      this.#answered(chatId, move, false);
+      // The window stays as the others place it: the newest page on its way ends the loading.
+      if (this.#windowOf(chatId).pending === 0) this.#updateThread(chatId, (state) => ({ ...state, loading: false }));
       throw error;
     }
   }
 
-  /** Numbers each request that places a thread's window (a jump, the newest page): only the last one's answer is used. */
-  #moveWindow(chatId: string): number {
-    const move = (this.#windowMoves.get(chatId) ?? 0) + 1;
-    this.#windowMoves.set(chatId, move);
-    return move;
+  #windowOf(chatId: string) {
+    let moves = this.#windows.get(chatId);
+    if (!moves) this.#windows.set(chatId, (moves = { asked: 0, placed: 0, pending: 0 }));
+    return moves;
+  }
+
+  #askWindow(chatId: string): number {
+    const moves = this.#windowOf(chatId);
+    moves.pending++;
+    return ++moves.asked;
+  }
+
+  /** The request `move` is over; true when its answer places the window (no later request's answer did). */
+  #answered(chatId: string, move: number, answered: boolean): boolean {
+    const moves = this.#windowOf(chatId);
+    moves.pending--;
+    if (!answered || move < moves.placed) return false;
+    moves.placed = move;
+    return true;
   }
 
   /** Brings the window back to the newest messages after a jump; nothing to do when it is there. */
@@ -799,13 +819,14 @@ export class PartaClient {
   }
 
   async #openThread(chatId: string) {
-    const move = this.#moveWindow(chatId);
+    const move = this.#askWindow(chatId);
     const $thread = this.#thread(chatId);
     $thread.set({ ...$thread.value!, loading: true, error: null });
     const cache = await this.#openCache();
     const cached = cache && !this.#threadsLoaded.has(chatId) ? await cache.thread(chatId) : null;
     // Not into a window the reader jumped to meanwhile: the newest cached page is not next to it.
-    if (cached && !this.#threadsLoaded.has(chatId) && !$thread.value!.hasNewer) {
+    const jumped = this.#windowOf(chatId).placed > move || $thread.value!.hasNewer;
+    if (cached && !this.#threadsLoaded.has(chatId) && !jumped) {
       this.#updateThread(chatId, (state) => ({
         ...state,
         messages: upsertMessages(state.messages, cached.messages.map(sent)),
@@ -816,20 +837,24 @@ export class PartaClient {
   }
 
   /** `move`: taken when the newest page was asked for (opening the thread numbers it before reading the cache). */
-  async #loadLatest(chatId: string, move = this.#moveWindow(chatId)) {
+  async #loadLatest(chatId: string, move = this.#askWindow(chatId)) {
+    // The reader jumped while the thread was opening (its cache read): the jump's page is the window.
+    if (move < this.#windowOf(chatId).placed) {
+      this.#answered(chatId, move, false);
+      return;
+    }
     this.#updateThread(chatId, (state) => ({ ...state, loading: true, error: null }));
     try {
       const page = await this.#http.request<HistoryResponse>(routes.messages(chatId), {
         query: { limit: PAGE_SIZE },
       });
-      // The reader jumped while the thread was opening: the jump's page is the window now.
-      if (this.#windowMoves.get(chatId) !== move) return;
-      this.#threadsLoaded.add(chatId);
+      if (!this.#answered(chatId, move, true)) return;
       this.#updateThread(chatId, (state) =>
         this.#reattach(chatId, { ...state, ...mergeLatestPage(state, page.messages, page.hasMore), loading: false }),
       );
     } catch (error) {
-      if (this.#windowMoves.get(chatId) !== move) return;
+      this.#answered(chatId, move, false);
+      if (move < this.#windowOf(chatId).placed) return;
       this.#updateThread(chatId, (state) => ({ ...state, loading: false, error: asError(error) }));
     }
   }
@@ -838,6 +863,8 @@ export class PartaClient {
   #reattach(chatId: string, state: MessagesState): MessagesState {
     const tail = this.#tails.get(chatId);
     this.#tails.delete(chatId);
+    // However it got there (the newest page, a jump or paging forward), it is what the cache keeps.
+    this.#threadsLoaded.add(chatId);
     return {
       ...state,
       messages: tail?.length ? upsertMessages(state.messages, tail) : state.messages,

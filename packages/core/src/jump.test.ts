@@ -188,6 +188,23 @@ describe('jumping through a long thread', () => {
     expectContiguous(state, await serverIds());
   });
 
+  it('opens at the newest page when a jump made while opening fails', async () => {
+    const latest = (await post(unique('Самое новое'))).message;
+    const reader = await clientFor('u-teacher', { storage: 'indexeddb' });
+    const $opening = reader.$messages(chatId);
+    $opening.listen(() => {});
+    let refused: unknown;
+    try {
+      await reader.jumpTo(chatId, crypto.randomUUID());
+    } catch (error) {
+      refused = error;
+    }
+    expect(refused, 'the jump to a message not in the chat').to.be.instanceOf(Error);
+    const state = await until($opening, (current) => !current.loading);
+    expect(state.messages.at(-1)?.id, 'the newest page').to.equal(latest.id);
+    expect(state.hasNewer).to.equal(false);
+  });
+
   it('rejects a message that is not in the chat, leaving the window as it was', async () => {
     const was = $thread.get().messages;
     let error: unknown;

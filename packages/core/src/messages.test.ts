@@ -142,6 +142,12 @@ describe('message lists', () => {
     expect(merged[1]?.deletedAt).to.be.a('string');
   });
 
+  it('drops a held message the newest page leaves out between its first and last (deleted for me elsewhere)', () => {
+    const cached = state([1, 2, 3, 4, 5].map((seq) => sent(message(seq))));
+    const page = [message(2), message(4), message(5), message(6)];
+    expect(mergeLatestPage(cached, page, true).messages.map((m) => m.seq)).to.deep.equal([1, 2, 4, 5, 6]);
+  });
+
   it('drops an old cached page that does not reach the newest page', () => {
     const cached = state([sent(message(1)), sent(message(2))]);
     const newest = [message(100), message(101)];

@@ -145,6 +145,21 @@ export function applyEvent(list: readonly ClientMessage[], event: ChatEvent): Cl
 }
 
 /**
+ * A page holds every message this reader may see between its first and last: a held one
+ * it leaves out there was deleted for them elsewhere (a cached copy, say), and goes.
+ */
+function withoutMissing(held: ClientMessage[], page: readonly ClientMessage[]): ClientMessage[] {
+  const first = page[0]?.seq;
+  const last = page.at(-1)?.seq;
+  if (first === undefined || last === undefined) return held;
+  const ids = new Set(page.map((message) => message.id));
+  const kept = held.filter(
+    (message) => message.status !== 'sent' || message.seq < first || message.seq > last || ids.has(message.id),
+  );
+  return kept.length === held.length ? held : kept;
+}
+
+/**
  * Merges the newest page of history into what is held. When the page does
  * not reach what is held (the cache is a day old), the held messages are
  * dropped rather than shown with an invisible hole between them.
@@ -165,7 +180,7 @@ export function mergeLatestPage(
   }
   const oldestHeld = confirmed[0]?.seq ?? Number.POSITIVE_INFINITY;
   return {
-    messages: upsertMessages(state.messages, incoming),
+    messages: upsertMessages(withoutMissing(state.messages, incoming), incoming),
     hasMore: oldestInPage <= oldestHeld ? pageHasMore : state.hasMore,
   };
 }
@@ -205,7 +220,7 @@ export function mergeAroundPage(
     return { messages: upsertMessages(unconfirmed, incoming), hasMore: pageHasMore, hasNewer: pageHasNewer };
   }
   return {
-    messages: upsertMessages(state.messages, incoming),
+    messages: upsertMessages(withoutMissing(state.messages, incoming), incoming),
     hasMore: first <= oldestHeld ? pageHasMore : state.hasMore,
     // A window at the live end stays there: the events fill in whatever the page was ahead of.
     hasNewer: state.hasNewer && last >= newestHeld ? pageHasNewer : state.hasNewer,
