@@ -80,7 +80,7 @@ export function renderLead(message: Message, view: MessageView) {
 
 /** One medal for every badge, in the badge's colour (not emoji: not every system has a colour emoji font). */
 const MEDAL =
-  'M17 10.4V2H7v8.4c0 .4.2.7.5.9l4.2 2.5-1 2.3-3.4.3 2.6 2.2-.8 3.4 2.9-1.8 2.9 1.8-.8-3.4 2.6-2.2-3.4-.3-1-2.3 4.2-2.5c.3-.2.5-.5.5-.9zm-4 1.8-1 .6-1-.6V3h2z';
+  'M7 2h10v7l-5 3-5-3zm5 9a5.5 5.5 0 1 0 0 11 5.5 5.5 0 0 0 0-11zm0 2.5 1 2.1 2.3.3-1.7 1.6.4 2.3-2-1.1-2 1.1.4-2.3-1.7-1.6 2.3-.3z';
 const badgeColours = {
   curious: '#2a5bd7',
   helper: '#1e8e3e',

@@ -33,11 +33,14 @@ export const styles = css`
   }
   [part~='message'] {
     display: flex;
+    align-items: center;
+    gap: var(--_space-2);
   }
   [part~='message-own'] {
     justify-content: flex-end;
   }
   [part~='message-bubble'] {
+    position: relative;
     max-width: min(75%, 40em);
     padding: var(--_space-2) var(--_space-3);
     border-radius: var(--parta-message-bubble-radius, var(--_radius-m));
@@ -112,13 +115,6 @@ export const styles = css`
     padding: var(--_space-4);
     color: var(--_muted);
     text-align: center;
-  }
-  [part~='message'] {
-    align-items: center;
-    gap: var(--_space-2);
-  }
-  [part~='message-bubble'] {
-    position: relative;
   }
   [part~='message-selected'] [part~='message-bubble'] {
     outline: 2px solid var(--_accent);

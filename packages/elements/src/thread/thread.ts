@@ -39,7 +39,7 @@ import { styles } from './thread.styles.js';
 
 // On one line: whitespace inside would become part of the author's name in textContent.
 const verifiedMark = (label: string) =>
-  html`<svg part="verified" role="img" aria-label=${label} viewBox="0 0 24 24"><path d="M12 1.5 14.6 4l3.5-.4.8 3.4 3.1 1.8-1.4 3.2 1.4 3.2-3.1 1.8-.8 3.4-3.5-.4L12 22.5 9.4 20l-3.5.4-.8-3.4L2 15.2l1.4-3.2L2 8.8 5.1 7l.8-3.4 3.5.4zm-1.2 13.7L7.6 12l-1.4 1.4 4.6 4.6 7-7-1.4-1.4z" /></svg>`;
+  html`<svg part="verified" role="img" aria-label=${label} viewBox="0 0 24 24"><path d="M12 1l3 3h5v5l3 3-3 3v5h-5l-3 3-3-3H4v-5l-3-3 3-3V4h5zm-1 15 6.4-6.4L16 8.2l-5 5-2.6-2.6L7 12z" /></svg>`;
 
 /** The row before the first message that was unread when the chat was opened. */
 const UNREAD_LINE = '#unread-line';
