@@ -58,6 +58,16 @@ export function rowExtras(row: MessageRow): Partial<Message> {
   return extras;
 }
 
+/** Users by id, in one query (none when no id is asked for). */
+export async function usersById(db: Reader, ids: string[]): Promise<Map<string, typeof users.$inferSelect>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select()
+    .from(users)
+    .where(inArray(users.id, [...new Set(ids)]));
+  return new Map(rows.map((user) => [user.id, user]));
+}
+
 /** Every message of the page with its reply preview, confirmation counts, award and the reader's own marks. */
 export async function decorateMessages(db: Reader, page: Message[], readerId?: string): Promise<Message[]> {
   const live = page.filter((message) => !message.deletedAt);
@@ -113,18 +123,10 @@ export async function decorateMessages(db: Reader, page: Message[], readerId?: s
     confirmIds.length === 0
       ? []
       : await confirmationTotals(db, chatIds, [...new Set(live.map((message) => message.author.id))]);
-  const recipients =
-    awards.length === 0
-      ? []
-      : await db
-          .select()
-          .from(users)
-          .where(
-            inArray(
-              users.id,
-              awards.map((award) => award.recipientId),
-            ),
-          );
+  const recipientById = await usersById(
+    db,
+    awards.map((award) => award.recipientId),
+  );
   const readerSources =
     readerId && sourceChats.length > 0
       ? await db
@@ -136,7 +138,6 @@ export async function decorateMessages(db: Reader, page: Message[], readerId?: s
   const replyById = new Map(replies.map((row) => [row.message.id, row]));
   const importantIds = new Set(important.map((row) => row.messageId));
   const confirmedById = new Map(confirmations.map((row) => [row.messageId, row]));
-  const recipientById = new Map(recipients.map((user) => [user.id, user]));
   const readerIn = new Set(readerSources.map((row) => row.chatId));
 
   return page.map((message) => {

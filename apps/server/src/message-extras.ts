@@ -41,7 +41,14 @@ import {
   messages,
   users,
 } from './db/schema.ts';
-import { decorateMessages, expiryFor, isExpired, type StoredAward, type StoredForward } from './message-details.ts';
+import {
+  decorateMessages,
+  expiryFor,
+  isExpired,
+  type StoredAward,
+  type StoredForward,
+  usersById,
+} from './message-details.ts';
 
 /**
  * What one does with a message besides writing it (SPEC §5): pin, mark important,
@@ -78,11 +85,10 @@ async function liveMessage(db: Database | Tx, chatId: string, messageId: string,
 
 async function withAuthors(db: Database | Tx, rows: MessageRow[], readerId?: string): Promise<Message[]> {
   if (rows.length === 0) return [];
-  const authors = await db
-    .select()
-    .from(users)
-    .where(inArray(users.id, [...new Set(rows.map((row) => row.authorId))]));
-  const byId = new Map(authors.map((author) => [author.id, author]));
+  const byId = await usersById(
+    db,
+    rows.map((row) => row.authorId),
+  );
   return decorateMessages(
     db,
     rows.map((row) => toMessage(row, byId.get(row.authorId)!)),
@@ -414,37 +420,31 @@ export async function forwardMessages(
   }
   // Chats are locked in one order, so two forwards into the same chats never wait on each other.
   chatsTo.sort((a, b) => a.id.localeCompare(b.id));
-  const [forwarder] = await db.select().from(users).where(eq(users.id, userId));
-  // An award forwarded is shown as the award (badge and recipient), not only its note.
-  const awards = originals.flatMap(({ message }) => (message.award ? [message.award as StoredAward] : []));
-  const recipients =
-    awards.length === 0
-      ? []
-      : await db
-          .select()
-          .from(users)
-          .where(
-            inArray(
-              users.id,
-              awards.map((award) => award.recipientId),
-            ),
-          );
-  const recipientById = new Map(recipients.map((recipient) => [recipient.id, recipient]));
+  // The forwarder, and whoever a forwarded award was given to: it stays an award, not only its note.
+  const awardOf = (message: MessageRow) => message.award as StoredAward | null;
+  const people = await usersById(db, [
+    userId,
+    ...originals.flatMap(({ message }) => awardOf(message)?.recipientId ?? []),
+  ]);
+  const forwarder = people.get(userId);
   const copies: NewMessage[] = [
     ...(body.comment?.trim() ? [{ clientKey: '', text: body.comment }] : []),
-    ...originals.map(({ message, author }) => ({
-      clientKey: '',
-      text: message.text,
-      award: message.award as StoredAward | null,
-      recipient: message.award ? recipientById.get((message.award as StoredAward).recipientId) : undefined,
-      // A forward of a forward still names who wrote it first.
-      forwardedFrom: (message.forwardedFrom as StoredForward | null) ?? {
-        author: userSummary(author),
-        chatId: source.chat.id,
-        chatTitle: source.chat.title,
-        createdAt: message.createdAt.toISOString(),
-      },
-    })),
+    ...originals.map(({ message, author }) => {
+      const award = awardOf(message);
+      return {
+        clientKey: '',
+        text: message.text,
+        award,
+        recipient: award ? people.get(award.recipientId) : undefined,
+        // A forward of a forward still names who wrote it first.
+        forwardedFrom: (message.forwardedFrom as StoredForward | null) ?? {
+          author: userSummary(author),
+          chatId: source.chat.id,
+          chatTitle: source.chat.title,
+          createdAt: message.createdAt.toISOString(),
+        },
+      };
+    }),
   ];
   const keys = chatsTo.flatMap((chat) => copies.map((_, index) => copyKey(body.clientKey, chat.id, index)));
   const done = async () => {
