@@ -47,6 +47,7 @@ describe('<parta-join-requests>', () => {
     const { request, fullName } = await fileRequest(client);
     await waitFor(() => Boolean(rowOf(el, fullName)), 'the new request without reload');
     const row = rowOf(el, fullName)!;
+    await waitFor(() => row.querySelector('.meta')!.textContent!.includes('9А'), 'the class name, with the class list');
     expect(row.querySelector('.meta')!.textContent).to.match(/^Ученик · 9А · Подана /);
     expect(text(el, 'count')).to.equal(String(rows(el).length));
     await expect(el).to.be.accessible();
@@ -99,6 +100,11 @@ describe('<parta-join-requests>', () => {
     const { el: teacherView } = await widget('u-teacher');
     const { el: directorView } = await widget('u-director');
     await waitFor(() => Boolean(rowOf(directorView, fullName)), "the other class's request for the director");
+    // The class's name comes with the class list, which loads beside the requests.
+    await waitFor(
+      () => Boolean(rowOf(directorView, fullName)!.querySelector('.meta')!.textContent!.includes('11Б')),
+      'the class name in the row',
+    );
     expect(rowOf(directorView, fullName)!.querySelector('.meta')!.textContent).to.include('11Б');
     expect(rowOf(teacherView, fullName)).to.equal(undefined);
     await decideJoinRequest(director, request.id, 'decline');
