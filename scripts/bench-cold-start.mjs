@@ -11,6 +11,8 @@
 // under /assets/ cacheable for good, so a returning visitor (the only one with an
 // IndexedDB cache) has them in the browser's cache. Budget: IndexedDB p50 ≤ 150 ms.
 //   --loads N   page loads per way (default 20)
+//   --trace FILE  then one more load from IndexedDB in a new tab, traced (open FILE in
+//                 DevTools' Performance panel), and its renderer's main-thread tasks printed
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
@@ -31,6 +33,8 @@ const loads = loadsAt >= 0 ? Number(args[loadsAt + 1]) : 20;
 const warmups = 2;
 const painted = 50;
 const budgetMs = 150;
+const traceAt = args.indexOf('--trace');
+const traceFile = traceAt >= 0 ? args[traceAt + 1] : undefined;
 const userId = 'u-teacher';
 const chatId = 'chat-teachers';
 
@@ -86,6 +90,7 @@ async function api(base, path, { method = 'GET', body, token } = {}) {
 
 // Inside the demo app (which depends on every package) so imports resolve as on a host site; .bench/ is ignored by git.
 const work = join(root, 'apps', 'demo', '.bench', 'cold-start');
+const profileDir = join(root, 'apps', 'demo', '.bench', 'cold-start-profile');
 
 /** Builds the page: the core client and <parta-thread>, production mode. It records when 50 messages are on screen. */
 async function buildPage() {
@@ -102,7 +107,7 @@ async function buildPage() {
 import '@parta/elements/thread/define';
 
 // When the page's script starts, after the HTML and the bundle have loaded.
-const started = performance.now();
+const started = performance.mark('parta-started').startTime;
 let ready;
 let fromCache = false;
 const params = new URLSearchParams(location.search);
@@ -122,7 +127,7 @@ document.body.append(thread);
 // When the store first holds 50 messages, from IndexedDB or from the network.
 client.$messages(chatId).subscribe((state) => {
   if (state.messages.length >= ${painted} && ready === undefined) {
-    ready = performance.now();
+    ready = performance.mark('parta-ready').startTime;
     // Still loading when the store first held them: they came from IndexedDB, before the network answered.
     fromCache = state.loading;
   }
@@ -134,12 +139,9 @@ function check() {
   // Rendered, then the frame that puts it on screen.
   thread.updateComplete.then(() =>
     requestAnimationFrame(() => {
-      window.partaPainted = {
-        ms: performance.now(),
-        fromCache,
-        started,
-        ready,
-      };
+      // Told through the console: a Playwright wait for a page function would run its own script in the page meanwhile.
+      const ms = performance.mark('parta-painted').startTime;
+      console.debug('parta-painted ' + JSON.stringify({ ms, fromCache, started, ready }));
     }),
   );
 }
@@ -152,7 +154,7 @@ requestAnimationFrame(check);
     root: work,
     mode: 'production',
     resolve: { conditions: ['source', ...defaultClientConditions] },
-    build: { target: 'es2022', outDir: join(work, 'out'), emptyOutDir: true },
+    build: { target: 'es2022', outDir: join(work, 'out'), emptyOutDir: true, minify: !process.env.NOMINIFY },
   });
   return join(work, 'out');
 }
@@ -184,6 +186,16 @@ async function servePage(dir) {
 
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 
+/** Loads the page in `page` and resolves what it tells when 50 messages are painted. */
+async function paintedIn(page, pageUrl) {
+  const told = page.waitForEvent('console', {
+    predicate: (message) => message.text().startsWith('parta-painted '),
+    timeout: 15_000,
+  });
+  await page.goto(pageUrl);
+  return JSON.parse((await told).text().slice('parta-painted '.length));
+}
+
 /**
  * One page load: how long until 50 messages were painted, and whether they came from
  * IndexedDB. In a new tab (a new renderer process starts), or, given `tab`, in that tab
@@ -191,13 +203,103 @@ const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((
  */
 async function load(context, pageUrl, tab) {
   const page = tab ?? (await context.newPage());
-  await page.goto(pageUrl);
-  const result = await page.waitForFunction(() => window.partaPainted, null, { timeout: 15_000 });
-  const painted = await result.jsonValue();
+  const painted = await paintedIn(page, pageUrl);
   // Let the client write its cache (at most 300 ms after a change) before the next load.
   await page.waitForTimeout(400);
   if (!tab) await page.close();
   return painted;
+}
+
+/**
+ * One load from IndexedDB in a new tab, traced with the renderer's CPU profile: for each
+ * step (page and script loaded, store filled, painted), its wall time, what the main thread
+ * was busy with (the functions with most self time) and the browser's own passes.
+ */
+async function traceLoad(browser, context, pageUrl, file) {
+  const page = await context.newPage();
+  await browser.startTracing(page, {
+    path: file,
+    categories: [
+      'devtools.timeline',
+      'disabled-by-default-devtools.timeline',
+      'v8.execute',
+      'blink.user_timing',
+      'disabled-by-default-v8.cpu_profiler',
+    ],
+  });
+  const painted = await paintedIn(page, pageUrl);
+  await page.waitForTimeout(400);
+  const events = JSON.parse(String(await browser.stopTracing())).traceEvents;
+  await page.close();
+  const mark = (name) => events.find((event) => event.cat === 'blink.user_timing' && event.name === name);
+  const started = mark('parta-started');
+  const pid = started.pid;
+  const navigation = events.find((event) => event.pid === pid && event.name === 'navigationStart');
+  const steps = [
+    ['page and script loaded', navigation.ts, started.ts],
+    ['50 messages in the store', started.ts, mark('parta-ready').ts],
+    ['painted', mark('parta-ready').ts, mark('parta-painted').ts],
+  ];
+  // The main thread's profile: the largest one of the page's renderer.
+  const profiles = new Map();
+  for (const event of events) {
+    if (event.pid !== pid) continue;
+    if (event.name === 'Profile')
+      profiles.set(event.id, { start: event.args.data.startTime, nodes: new Map(), samples: [], deltas: [] });
+    const profile = event.name === 'ProfileChunk' && profiles.get(event.id);
+    if (!profile) continue;
+    for (const node of event.args.data.cpuProfile?.nodes ?? []) profile.nodes.set(node.id, node);
+    profile.samples.push(...(event.args.data.cpuProfile?.samples ?? []));
+    profile.deltas.push(...(event.args.data.timeDeltas ?? []));
+  }
+  const profile = [...profiles.values()].sort((a, b) => b.samples.length - a.samples.length)[0];
+  const times = [];
+  let time = profile.start;
+  for (const delta of profile.deltas) times.push((time += delta));
+  const frameName = ({ functionName, url, lineNumber, columnNumber }) =>
+    url
+      ? `${functionName || '(anonymous)'} ${url.split('/').pop()}:${lineNumber + 1}:${columnNumber + 1}`
+      : functionName;
+  console.log(
+    `\nTrace of one load from IndexedDB in a new tab written to ${file}: painted at ${painted.ms.toFixed(1)} ms` +
+      ' (a build with NOMINIFY=1 keeps the names; its output stays in apps/demo/.bench/cold-start/out)',
+  );
+  const passes = [
+    'UpdateLayoutTree',
+    'Layout',
+    'Paint',
+    'ParseHTML',
+    'v8.compileModule',
+    'v8.evaluateModule',
+    'MinorGC',
+  ];
+  for (const [name, from, to] of steps) {
+    const self = new Map();
+    let busy = 0;
+    for (let index = 0; index < profile.samples.length; index++) {
+      if (times[index] < from || times[index] >= to) continue;
+      const ms = ((times[index + 1] ?? times[index]) - times[index]) / 1000;
+      const frame = frameName(profile.nodes.get(profile.samples[index]).callFrame);
+      if (frame !== '(idle)') busy += ms;
+      self.set(frame, (self.get(frame) ?? 0) + ms);
+    }
+    const summed = passes
+      .map((pass) => [
+        pass,
+        events
+          .filter(
+            (event) =>
+              event.pid === pid && event.name === pass && event.ph === 'X' && event.ts >= from && event.ts < to,
+          )
+          .reduce((sum, event) => sum + event.dur / 1000, 0),
+      ])
+      .filter(([, ms]) => ms >= 0.5);
+    console.log(` ${name}: ${((to - from) / 1000).toFixed(1)} ms, main thread busy ${busy.toFixed(1)} ms`);
+    console.log(`   browser passes: ${summed.map(([pass, ms]) => `${pass} ${ms.toFixed(1)}`).join(', ') || '—'}`);
+    for (const [frame, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 8)) {
+      if (frame !== '(idle)') console.log(`   ${ms.toFixed(1).padStart(6)} ms  ${frame}`);
+    }
+  }
 }
 
 function summarise(runs) {
@@ -233,9 +335,14 @@ try {
     });
   }
   pageServer = await servePage(await buildPage());
-  browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
-  // One profile for all loads: IndexedDB persists between them as between visits.
-  const context = await browser.newContext({ viewport: { width: 800, height: 900 } });
+  // A profile on disk, as a returning visitor's: IndexedDB, the HTTP cache and the scripts' code cache
+  // persist between loads as between visits (an incognito context keeps no code cache).
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: chromiumPath,
+    args: chromiumArgs,
+    viewport: { width: 800, height: 900 },
+  });
+  browser = context.browser();
   const url = (storage) =>
     `${pageServer.url}?${new URLSearchParams({ server: parta.url, token, chat: chatId, storage })}`;
   // The ways take turns, so a busy moment on the machine hits all alike.
@@ -281,11 +388,13 @@ try {
   ]) {
     console.log(`   ${name.padEnd(13)} ${ms(r.started)} → +${ms(r.ready).trim()} → +${ms(r.render).trim()}`);
   }
+  if (traceFile) await traceLoad(browser, context, url('indexeddb'), traceFile);
   if (cached.p50 <= budgetMs) console.log('budget holds');
   else console.error(`BUDGET FAILED: cold start from IndexedDB p50 ${cached.p50.toFixed(1)} ms, budget ${budgetMs} ms`);
 } finally {
   await browser?.close();
   pageServer?.close();
   await parta.stop();
-  rmSync(work, { recursive: true, force: true });
+  if (!process.env.NOMINIFY) rmSync(work, { recursive: true, force: true });
+  rmSync(profileDir, { recursive: true, force: true });
 }
