@@ -96,7 +96,7 @@ function baselineSource() {
 
 const pageScript = `
 import { createClient } from '@parta/core';
-import { routes } from '@parta/protocol';
+import { accountRoutes } from '@parta/protocol';
 import '@parta/elements/thread/define';
 import { PlainThread } from './plain-thread.ts';
 
@@ -105,7 +105,7 @@ const params = new URLSearchParams(location.search);
 const baseUrl = params.get('server');
 const chatId = params.get('chat');
 const token = async (userId) => {
-  const response = await fetch(baseUrl + routes.devSignIn, {
+  const response = await fetch(baseUrl + accountRoutes.devSignIn, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ userId }),

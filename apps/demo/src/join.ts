@@ -15,7 +15,7 @@ import {
   previewInvite,
 } from '@parta/core';
 import type { PartaClientProvider } from '@parta/elements/client/client';
-import { type InvitePreview, type JoinRequest, routes } from '@parta/protocol';
+import { communityRoutes, type InvitePreview, type JoinRequest } from '@parta/protocol';
 import {
   $,
   fail,
@@ -112,7 +112,9 @@ async function afterSignIn(preview: InvitePreview) {
   // whom the server lists only to a signed-in person.
   const children =
     preview.role === 'parent' && !preview.child
-      ? await fetch(partaUrl + routes.invitePreview(code), { headers: { authorization: `Bearer ${await token()}` } })
+      ? await fetch(partaUrl + communityRoutes.invitePreview(code), {
+          headers: { authorization: `Bearer ${await token()}` },
+        })
           .then((response) => response.json() as Promise<InvitePreview>)
           .then((signed) => signed.children)
       : [];

@@ -1,11 +1,11 @@
-import { DevMailboxResponse, routes } from '@parta/protocol';
+import { accountRoutes, DevMailboxResponse } from '@parta/protocol';
 
 const partaUrl = (document.querySelector('meta[name="parta-url"]') as HTMLMetaElement).content;
 const body = document.querySelector('#letters') as HTMLTableSectionElement;
 
 /** The development server's outbox of sign-in codes, newest first, refreshed every two seconds. */
 async function refresh() {
-  const response = await fetch(partaUrl + routes.devMailbox);
+  const response = await fetch(partaUrl + accountRoutes.devMailbox);
   if (!response.ok) return;
   const { messages } = DevMailboxResponse.parse(await response.json());
   body.replaceChildren(

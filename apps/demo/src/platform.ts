@@ -4,7 +4,7 @@
  * Used by the pages a newcomer reaches before it belongs to the school.
  */
 import { PartaError } from '@parta/core';
-import { type ErrorCode, errorMessage, RefreshResponse, routes, SignInResponse } from '@parta/protocol';
+import { accountRoutes, type ErrorCode, errorMessage, RefreshResponse, routes, SignInResponse } from '@parta/protocol';
 
 export const $ = <T extends Element>(selector: string) => document.querySelector(selector) as T;
 export const partaUrl = $<HTMLMetaElement>('meta[name="parta-url"]').content;
@@ -54,7 +54,7 @@ export async function token(): Promise<string> {
   if (!raw) throw new PartaError('unauthorized', 'Sign in again');
   const current = JSON.parse(raw) as { token: string; expiresAt: string };
   if (Date.parse(current.expiresAt) - Date.now() > 60_000) return current.token;
-  const fresh = await call(routes.authRefresh, RefreshResponse, {}, { token: current.token });
+  const fresh = await call(accountRoutes.authRefresh, RefreshResponse, {}, { token: current.token });
   sessionStorage.setItem(tokenKey, JSON.stringify(fresh));
   return fresh.token;
 }
@@ -68,7 +68,7 @@ export function signInWithCode(show: (step: string) => void): Promise<void> {
       event.preventDefault();
       contact = $<HTMLInputElement>('#contact').value;
       try {
-        await call(routes.authCode, { parse: (data) => data }, { contact });
+        await call(accountRoutes.authCode, { parse: (data) => data }, { contact });
         show('#code-form');
       } catch (error) {
         fail(error);
@@ -77,7 +77,7 @@ export function signInWithCode(show: (step: string) => void): Promise<void> {
     $<HTMLFormElement>('#code-form').onsubmit = async (event) => {
       event.preventDefault();
       try {
-        const answer = await call(routes.authVerify, SignInResponse, {
+        const answer = await call(accountRoutes.authVerify, SignInResponse, {
           contact,
           code: $<HTMLInputElement>('#code').value,
         });

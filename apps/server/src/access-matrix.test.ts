@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import {
   type ClassInfo,
   canInOrg,
+  communityRoutes,
   type InviteLink,
   invitableRoles,
   type JoinRequest,
@@ -76,7 +77,7 @@ for (const backend of backends)
     /** A fresh pending join request in the organisation, filed through a link the administrator made. */
     async function pendingRequest(org: Org, classLinked: boolean): Promise<string> {
       const role = classLinked ? classRole(org.type) : 'staff';
-      const link = await api<{ invite: InviteLink }>(url, org.adminToken, routes.invites(org.id), {
+      const link = await api<{ invite: InviteLink }>(url, org.adminToken, communityRoutes.invites(org.id), {
         body: classLinked ? { role, classId: org.classId } : { role },
       });
       const newcomer = await person('Заявитель');
@@ -87,7 +88,7 @@ for (const backend of backends)
       const filed = await api<{ request: JoinRequest }>(
         url,
         await devToken(url, newcomer),
-        routes.inviteRequest(link.body.invite.code),
+        communityRoutes.inviteRequest(link.body.invite.code),
         { body: { childId } },
       );
       assert.equal(filed.status, 201, JSON.stringify(filed.body));
@@ -95,22 +96,27 @@ for (const backend of backends)
     }
 
     const cases: Case[] = [
-      { name: 'GET organisation', action: 'org.view', call: (o, t) => api(url, t, routes.organisation(o.id)) },
-      { name: 'GET members', action: 'org.view', call: (o, t) => api(url, t, routes.orgMembers(o.id)) },
-      { name: 'GET classes', action: 'org.view', call: (o, t) => api(url, t, routes.classes(o.id)) },
+      { name: 'GET organisation', action: 'org.view', call: (o, t) => api(url, t, communityRoutes.organisation(o.id)) },
+      { name: 'GET members', action: 'org.view', call: (o, t) => api(url, t, communityRoutes.orgMembers(o.id)) },
+      { name: 'GET classes', action: 'org.view', call: (o, t) => api(url, t, communityRoutes.classes(o.id)) },
       { name: 'GET counters', action: 'org.view', call: (o, t) => api(url, t, routes.orgCounters(o.id)) },
       {
         name: 'PATCH organisation',
         action: 'org.edit',
         call: (o, t) =>
-          api(url, t, routes.organisation(o.id), { method: 'PATCH', body: { description: `правка ${serial++}` } }),
+          api(url, t, communityRoutes.organisation(o.id), {
+            method: 'PATCH',
+            body: { description: `правка ${serial++}` },
+          }),
       },
       {
         name: 'POST administrator',
         action: 'admins.manage',
-        call: (o, t) => api(url, t, routes.orgAdmins(o.id), { body: { userId: o.bystander } }),
+        call: (o, t) => api(url, t, communityRoutes.orgAdmins(o.id), { body: { userId: o.bystander } }),
         async undo(o) {
-          const revoked = await api(url, o.adminToken, routes.orgAdmins(o.id, o.bystander), { method: 'DELETE' });
+          const revoked = await api(url, o.adminToken, communityRoutes.orgAdmins(o.id, o.bystander), {
+            method: 'DELETE',
+          });
           assert.equal(revoked.status, 200);
         },
       },
@@ -118,53 +124,59 @@ for (const backend of backends)
         name: 'POST class',
         action: 'classes.manage',
         call: (o, t) =>
-          api(url, t, routes.classes(o.id), {
+          api(url, t, communityRoutes.classes(o.id), {
             body: { number: 5, letter: `Л${serial++}`, academicYear: '2025/2026' },
           }),
       },
       {
         name: 'PATCH class',
         action: 'classes.manage',
-        call: (o, t) => api(url, t, routes.class(o.id, o.classId), { method: 'PATCH', body: { title: 'Профильный' } }),
+        call: (o, t) =>
+          api(url, t, communityRoutes.class(o.id, o.classId), { method: 'PATCH', body: { title: 'Профильный' } }),
       },
-      { name: 'GET invites', action: 'invites.manage', call: (o, t) => api(url, t, routes.invites(o.id)) },
+      { name: 'GET invites', action: 'invites.manage', call: (o, t) => api(url, t, communityRoutes.invites(o.id)) },
       {
         name: 'POST class invite',
         action: 'invites.manage',
         target: (o) => ({ classId: o.classId, role: classRole(o.type) }),
-        call: (o, t) => api(url, t, routes.invites(o.id), { body: { role: classRole(o.type), classId: o.classId } }),
+        call: (o, t) =>
+          api(url, t, communityRoutes.invites(o.id), { body: { role: classRole(o.type), classId: o.classId } }),
       },
       {
         name: 'POST staff invite',
         action: 'invites.manage',
         target: () => ({ role: 'staff' }),
-        call: (o, t) => api(url, t, routes.invites(o.id), { body: { role: 'staff' } }),
+        call: (o, t) => api(url, t, communityRoutes.invites(o.id), { body: { role: 'staff' } }),
       },
       {
         name: "POST a student's invite for its parent",
         action: 'parents.invite',
         only: (o) => invitableRoles(o.type).includes('parent') && rolesOf(o.type).includes('student'),
         malformedFor: { action: 'invites.manage', target: { classId: null, role: 'parent' } },
-        call: (o, t) => api(url, t, routes.invites(o.id), { body: { role: 'parent' } }),
+        call: (o, t) => api(url, t, communityRoutes.invites(o.id), { body: { role: 'parent' } }),
       },
       {
         name: 'DELETE invite',
         action: 'invites.manage',
         target: () => ({ role: 'staff' }),
         async call(o, t) {
-          const link = await api<{ invite: InviteLink }>(url, o.adminToken, routes.invites(o.id), {
+          const link = await api<{ invite: InviteLink }>(url, o.adminToken, communityRoutes.invites(o.id), {
             body: { role: 'staff' },
           });
-          return api(url, t, routes.invite(o.id, link.body.invite.code), { method: 'DELETE' });
+          return api(url, t, communityRoutes.invite(o.id, link.body.invite.code), { method: 'DELETE' });
         },
       },
-      { name: 'GET join requests', action: 'requests.decide', call: (o, t) => api(url, t, routes.joinRequests(o.id)) },
+      {
+        name: 'GET join requests',
+        action: 'requests.decide',
+        call: (o, t) => api(url, t, communityRoutes.joinRequests(o.id)),
+      },
       {
         name: 'approve a class join request',
         action: 'requests.decide',
         target: (o) => ({ classId: o.classId, role: classRole(o.type) }),
         async call(o, t) {
-          return api(url, t, routes.joinRequestAction(await pendingRequest(o, true), 'approve'), { body: {} });
+          return api(url, t, communityRoutes.joinRequestAction(await pendingRequest(o, true), 'approve'), { body: {} });
         },
         async undo(o) {
           // Approving a class-teacher link hands the class over; give it back.
@@ -176,20 +188,22 @@ for (const backend of backends)
         action: 'requests.decide',
         target: () => ({ classId: null, role: 'staff' }),
         async call(o, t) {
-          return api(url, t, routes.joinRequestAction(await pendingRequest(o, false), 'decline'), { body: {} });
+          return api(url, t, communityRoutes.joinRequestAction(await pendingRequest(o, false), 'decline'), {
+            body: {},
+          });
         },
       },
       {
         name: 'GET verifications',
         action: 'verification.decide',
-        call: (o, t) => api(url, t, routes.verifications(o.id)),
+        call: (o, t) => api(url, t, communityRoutes.verifications(o.id)),
       },
       {
         name: 'DELETE member',
         action: 'members.remove',
         async call(o, t) {
           const throwaway = await member(o.id, ['staff']);
-          return api(url, t, routes.orgMember(o.id, throwaway), { method: 'DELETE' });
+          return api(url, t, communityRoutes.orgMember(o.id, throwaway), { method: 'DELETE' });
         },
       },
     ];
@@ -210,7 +224,7 @@ for (const backend of backends)
         });
         const id = created.organisation.id;
         const adminToken = await devToken(url, created.adminId);
-        const klass = await api<{ class: ClassInfo }>(url, adminToken, routes.classes(id), {
+        const klass = await api<{ class: ClassInfo }>(url, adminToken, communityRoutes.classes(id), {
           body: { number: 1, letter: 'А', academicYear: '2025/2026' },
         });
         const classId = klass.body.class.id;

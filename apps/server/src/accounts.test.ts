@@ -4,6 +4,7 @@ import { createServer, type Server } from 'node:http';
 import { createServer as createNetServer } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import {
+  accountRoutes,
   type DevMailboxResponse,
   MeResponse,
   type RefreshResponse,
@@ -141,7 +142,7 @@ for (const backend of backends)
 
     before(async () => {
       const port = await freePort();
-      const redirectUri = `http://127.0.0.1:${port}${routes.oidcCallback}`;
+      const redirectUri = `http://127.0.0.1:${port}${accountRoutes.oidcCallback}`;
       provider = await startProvider(redirectUri);
       server = await testServer(backend, {
         port,
@@ -162,11 +163,11 @@ for (const backend of backends)
     });
 
     const requestCode = (contact: string) =>
-      api<{ sent: true } | ErrorJson>(url, null, routes.authCode, { body: { contact } });
+      api<{ sent: true } | ErrorJson>(url, null, accountRoutes.authCode, { body: { contact } });
     const verify = (contact: string, code: string) =>
-      api<SignInResponse & ErrorJson>(url, null, routes.authVerify, { body: { contact, code } });
+      api<SignInResponse & ErrorJson>(url, null, accountRoutes.authVerify, { body: { contact, code } });
     async function lastCode(to: string): Promise<string> {
-      const { body } = await api<DevMailboxResponse>(url, null, routes.devMailbox);
+      const { body } = await api<DevMailboxResponse>(url, null, accountRoutes.devMailbox);
       const message = body.messages.findLast((entry) => entry.to === to);
       assert.ok(message, `a code was sent to ${to}`);
       return message.code;
@@ -190,7 +191,7 @@ for (const backend of backends)
         const sent = await requestCode('8 (999) 000-00-01');
         assert.equal(sent.status, 200);
         assert.deepEqual(sent.body, { sent: true });
-        const { body: mailbox } = await api<DevMailboxResponse>(url, null, routes.devMailbox);
+        const { body: mailbox } = await api<DevMailboxResponse>(url, null, accountRoutes.devMailbox);
         const message = mailbox.messages.at(-1);
         assert.equal(message?.to, '+79990000001');
         assert.match(message?.code ?? '', /^\d{6}$/);
@@ -282,7 +283,7 @@ for (const backend of backends)
         await ageCode('+79990000005', 31_000);
         assert.equal((await requestCode('+79990000005')).status, 200);
         const second = await lastCode('+79990000005');
-        const { body: mailbox } = await api<DevMailboxResponse>(url, null, routes.devMailbox);
+        const { body: mailbox } = await api<DevMailboxResponse>(url, null, accountRoutes.devMailbox);
         assert.equal(mailbox.messages.filter((message) => message.to === '+79990000005').length, 2);
         if (first !== second) assert.equal((await verify('+79990000005', first)).status, 400);
         assert.equal((await verify('+79990000005', second)).status, 200);
@@ -299,7 +300,7 @@ for (const backend of backends)
 
       it('the dev mailbox keeps the last 50 messages', async () => {
         for (let index = 0; index < 55; index++) await requestCode(`mailbox-${index}@school.example`);
-        const { body } = await api<DevMailboxResponse>(url, null, routes.devMailbox);
+        const { body } = await api<DevMailboxResponse>(url, null, accountRoutes.devMailbox);
         assert.equal(body.messages.length, 50);
         assert.equal(body.messages.at(-1)?.to, 'mailbox-54@school.example');
         assert.ok(!body.messages.some((message) => message.to === 'mailbox-4@school.example'), 'the oldest are gone');
@@ -313,7 +314,9 @@ for (const backend of backends)
     describe('refresh', () => {
       it('renews a sign-in token, keeping the moment of sign-in', async () => {
         const session = await signInByCode('refresh@school.example', 'refresh@school.example');
-        const { status, body } = await api<RefreshResponse>(url, session.token, routes.authRefresh, { body: {} });
+        const { status, body } = await api<RefreshResponse>(url, session.token, accountRoutes.authRefresh, {
+          body: {},
+        });
         assert.equal(status, 200);
         const before = decodeJwt(session.token);
         const renewed = decodeJwt(body.token);
@@ -325,10 +328,12 @@ for (const backend of backends)
       });
 
       it("refuses an organisation's embed token and a missing token", async () => {
-        const embed = await api<ErrorJson>(url, await embedToken(demo.users.teacher), routes.authRefresh, { body: {} });
+        const embed = await api<ErrorJson>(url, await embedToken(demo.users.teacher), accountRoutes.authRefresh, {
+          body: {},
+        });
         assert.equal(embed.status, 403);
         assert.equal(embed.body.error.code, 'forbidden');
-        const none = await api<ErrorJson>(url, null, routes.authRefresh, { body: {} });
+        const none = await api<ErrorJson>(url, null, accountRoutes.authRefresh, { body: {} });
         assert.equal(none.status, 401);
       });
 
@@ -343,14 +348,14 @@ for (const backend of backends)
             .setExpirationTime('10m')
             .sign(new TextEncoder().encode(serverSecret));
         const now = Math.floor(Date.now() / 1000);
-        const old = await api<ErrorJson>(url, await signedIn(now - 30 * 24 * 3600 - 5), routes.authRefresh, {
+        const old = await api<ErrorJson>(url, await signedIn(now - 30 * 24 * 3600 - 5), accountRoutes.authRefresh, {
           body: {},
         });
         assert.equal(old.status, 401);
         assert.equal(old.body.error.code, 'token_expired');
 
         const cap = now - 30 * 24 * 3600 + 600;
-        const nearEnd = await api<RefreshResponse>(url, await signedIn(cap), routes.authRefresh, { body: {} });
+        const nearEnd = await api<RefreshResponse>(url, await signedIn(cap), accountRoutes.authRefresh, { body: {} });
         assert.equal(nearEnd.status, 200);
         assert.ok(
           Math.abs(Date.parse(nearEnd.body.expiresAt) / 1000 - (cap + 30 * 24 * 3600)) <= 2,
@@ -433,7 +438,7 @@ for (const backend of backends)
 
     describe('OpenID Connect', () => {
       async function startFlow(client: ReturnType<typeof browser>, page = returnTo) {
-        const start = await client.request(`${url}${routes.oidcStart}?returnTo=${encodeURIComponent(page)}`);
+        const start = await client.request(`${url}${accountRoutes.oidcStart}?returnTo=${encodeURIComponent(page)}`);
         assert.equal(start.response.status, 302);
         assert.ok(start.location?.startsWith(provider.issuer), `to the provider: ${start.location}`);
         return start.location ?? '';
@@ -445,7 +450,7 @@ for (const backend of backends)
         assert.equal(authorize.searchParams.get('code_challenge_method'), 'S256');
         assert.ok(authorize.searchParams.get('state'), 'a state');
         const callback = await signInAtProvider(client, authorize.href, 'ivanova-42');
-        assert.ok(callback.startsWith(`${url}${routes.oidcCallback}?`), `back at the callback: ${callback}`);
+        assert.ok(callback.startsWith(`${url}${accountRoutes.oidcCallback}?`), `back at the callback: ${callback}`);
         const done = await client.request(callback);
         assert.equal(done.response.status, 302);
         assert.ok(done.location?.startsWith(`${returnTo}#`), `back on the page: ${done.location}`);
@@ -487,14 +492,14 @@ for (const backend of backends)
           'javascript:alert(1)',
         ]) {
           const { response, location } = await browser().request(
-            `${url}${routes.oidcStart}?returnTo=${encodeURIComponent(page)}`,
+            `${url}${accountRoutes.oidcStart}?returnTo=${encodeURIComponent(page)}`,
           );
           assert.equal(response.status, 400, page);
           assert.equal(location, null);
           assert.equal(((await response.json()) as ErrorJson).error.code, 'bad_request');
         }
         const deeper = await browser().request(
-          `${url}${routes.oidcStart}?returnTo=${encodeURIComponent('https://college.example/any/page')}`,
+          `${url}${accountRoutes.oidcStart}?returnTo=${encodeURIComponent('https://college.example/any/page')}`,
         );
         assert.equal(deeper.response.status, 302);
       });
@@ -532,11 +537,13 @@ describe('accounts without configuration', () => {
   it('without dev auth or a sender, codes are refused clearly and there is no mailbox or OIDC', async () => {
     const server = await testServer(backend, { devAuth: false, seed: false });
     try {
-      const code = await api<ErrorJson>(server.url, null, routes.authCode, { body: { contact: '+79990000001' } });
+      const code = await api<ErrorJson>(server.url, null, accountRoutes.authCode, {
+        body: { contact: '+79990000001' },
+      });
       assert.equal(code.status, 404);
       assert.match(code.body.error.message, /not configured/);
-      assert.equal((await api(server.url, null, routes.devMailbox)).status, 404);
-      for (const route of [routes.oidcStart, routes.oidcCallback]) {
+      assert.equal((await api(server.url, null, accountRoutes.devMailbox)).status, 404);
+      for (const route of [accountRoutes.oidcStart, accountRoutes.oidcCallback]) {
         const { status, body } = await api<ErrorJson>(server.url, null, route);
         assert.equal(status, 404);
         assert.equal(body.error.code, 'not_found');
@@ -557,20 +564,22 @@ describe('accounts without configuration', () => {
     };
     const server = await testServer(backend, { devAuth: false, seed: false, codeSender });
     try {
-      const failed = await api<ErrorJson>(server.url, null, routes.authCode, { body: { contact: '+79990000001' } });
+      const failed = await api<ErrorJson>(server.url, null, accountRoutes.authCode, {
+        body: { contact: '+79990000001' },
+      });
       assert.equal(failed.status, 500);
       assert.match(failed.body.error.message, /could not be sent/);
       failing = false;
-      const ok = await api(server.url, null, routes.authCode, { body: { contact: '+79990000001' } });
+      const ok = await api(server.url, null, accountRoutes.authCode, { body: { contact: '+79990000001' } });
       assert.equal(ok.status, 200);
       assert.equal(sent.length, 1);
       assert.equal(sent[0]?.to, '+79990000001');
-      const session = await api<SignInResponse>(server.url, null, routes.authVerify, {
+      const session = await api<SignInResponse>(server.url, null, accountRoutes.authVerify, {
         body: { contact: '+79990000001', code: sent[0]?.code },
       });
       assert.equal(session.status, 200);
       assert.equal(session.body.needsProfile, true);
-      assert.equal((await api(server.url, null, routes.devMailbox)).status, 404);
+      assert.equal((await api(server.url, null, accountRoutes.devMailbox)).status, 404);
     } finally {
       await server.close();
     }

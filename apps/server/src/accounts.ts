@@ -1,5 +1,6 @@
 import { createHmac, hkdfSync, randomInt, timingSafeEqual } from 'node:crypto';
 import {
+  accountRoutes,
   ErrorCode,
   type MeResponse,
   OidcStartQuery,
@@ -138,7 +139,7 @@ export async function registerAccountRoutes(
     return { token, expiresAt, needsProfile };
   }
 
-  app.post(routes.authCode, async (request) => {
+  app.post(accountRoutes.authCode, async (request) => {
     const { contact: raw } = parse(RequestCodeBody, request.body) as { contact: string };
     if (!sender) {
       throw new PartaError(ErrorCode.NotFound, 'Sign-in by one-time code is not configured on this server');
@@ -180,7 +181,7 @@ export async function registerAccountRoutes(
     return { sent: true };
   });
 
-  app.post(routes.authVerify, async (request): Promise<SignInResponse> => {
+  app.post(accountRoutes.authVerify, async (request): Promise<SignInResponse> => {
     const body = parse(VerifyCodeBody, request.body);
     const contact = normaliseContact(body.contact);
     const now = new Date();
@@ -226,7 +227,7 @@ export async function registerAccountRoutes(
     return signIn(user.id, !user.surname || !user.name);
   });
 
-  app.post(routes.authRefresh, async (request): Promise<RefreshResponse> => {
+  app.post(accountRoutes.authRefresh, async (request): Promise<RefreshResponse> => {
     const principal = await context.principal(request);
     if (principal.orgId !== null) {
       throw new PartaError(ErrorCode.Forbidden, "An organisation's embed token is renewed by its own site, not here");
@@ -250,7 +251,7 @@ export async function registerAccountRoutes(
     return meResponse(db, userId, orgId);
   });
 
-  if (context.devAuth) app.get(routes.devMailbox, async () => ({ messages: mailbox }));
+  if (context.devAuth) app.get(accountRoutes.devMailbox, async () => ({ messages: mailbox }));
 
   registerOidcRoutes(app, context, options, signIn);
 }
@@ -273,10 +274,10 @@ function registerOidcRoutes(
   const settings = options.oidc;
   const notConfigured = () => new PartaError(ErrorCode.NotFound, 'Sign-in through OpenID Connect is not configured');
   if (!settings) {
-    app.get(routes.oidcStart, async () => {
+    app.get(accountRoutes.oidcStart, async () => {
       throw notConfigured();
     });
-    app.get(routes.oidcCallback, async () => {
+    app.get(accountRoutes.oidcCallback, async () => {
       throw notConfigured();
     });
     return;
@@ -323,7 +324,7 @@ function registerOidcRoutes(
     return url.href;
   }
 
-  app.get(routes.oidcStart, async (request, reply) => {
+  app.get(accountRoutes.oidcStart, async (request, reply) => {
     const query = parse(OidcStartQuery, request.query);
     const returnTo = allowedReturnTo(query.returnTo);
     const config = await provider();
@@ -354,7 +355,7 @@ function registerOidcRoutes(
       .redirect(url.href, 302);
   });
 
-  app.get(routes.oidcCallback, async (request, reply) => {
+  app.get(accountRoutes.oidcCallback, async (request, reply) => {
     const query = parse(CallbackQuery, request.query);
     const flow = await openState(request);
     if (!query.state || query.state !== flow.state) {

@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import {
   type ChatsResponse,
   type ClassInfo,
+  communityRoutes,
   type InviteLink,
   type InvitePreview,
   type JoinRequest,
@@ -37,11 +38,13 @@ for (const backend of backends)
       return { id, token: await devToken(url, id) };
     }
     const invite = async (token: string, body: object, orgId = org) =>
-      api<{ invite: InviteLink } & ErrorJson>(url, token, routes.invites(orgId), { body });
+      api<{ invite: InviteLink } & ErrorJson>(url, token, communityRoutes.invites(orgId), { body });
     const fileRequest = async (token: string, code: string, body: object = {}) =>
-      api<{ request: JoinRequest } & ErrorJson>(url, token, routes.inviteRequest(code), { body });
+      api<{ request: JoinRequest } & ErrorJson>(url, token, communityRoutes.inviteRequest(code), { body });
     const decide = async (token: string, id: string, action: 'approve' | 'decline' | 'cancel') =>
-      api<{ request: JoinRequest } & ErrorJson>(url, token, routes.joinRequestAction(id, action), { body: {} });
+      api<{ request: JoinRequest } & ErrorJson>(url, token, communityRoutes.joinRequestAction(id, action), {
+        body: {},
+      });
     const chatIds = async (token: string) =>
       // "Saved messages" is everyone's from the start: only the chats membership brings count here.
       (await api<ChatsResponse>(url, token, routes.chats)).body.chats
@@ -58,7 +61,7 @@ for (const backend of backends)
 
     it('an administrator creates class 9Г with its class teacher, who joins its chats at once', async () => {
       const teacherSocket = await socketClient(url, teacherToken);
-      const created = await api<{ class: ClassInfo }>(url, directorToken, routes.classes(org), {
+      const created = await api<{ class: ClassInfo }>(url, directorToken, communityRoutes.classes(org), {
         body: { number: 9, letter: 'Г', academicYear: '2025/2026', color: '#aa3355', leadUserId: teacher },
       });
       assert.equal(created.status, 201);
@@ -66,23 +69,23 @@ for (const backend of backends)
       assert.equal(class9g.leadUserId, teacher);
       assert.equal(class9g.studentCount, 0);
 
-      const listed = await api<{ classes: ClassInfo[] }>(url, teacherToken, routes.classes(org));
+      const listed = await api<{ classes: ClassInfo[] }>(url, teacherToken, communityRoutes.classes(org));
       assert.ok(listed.body.classes.some((row) => row.id === class9g.id && row.letter === 'Г'));
       const frame = await teacherSocket.next((f) => f.type === 'chat' && f.chat.title === '9Г');
       assert.equal(frame.type === 'chat' && frame.chat.myRole, 'admin');
       assert.ok((await chatIds(teacherToken)).includes(`${class9g.id}-parents`));
       teacherSocket.close();
 
-      const duplicate = await api<ErrorJson>(url, directorToken, routes.classes(org), {
+      const duplicate = await api<ErrorJson>(url, directorToken, communityRoutes.classes(org), {
         body: { number: 9, letter: 'Г', academicYear: '2025/2026' },
       });
       assert.equal(duplicate.status, 409);
-      const bad = await api<ErrorJson>(url, directorToken, routes.classes(org), {
+      const bad = await api<ErrorJson>(url, directorToken, communityRoutes.classes(org), {
         body: { number: 9, letter: 'Д', academicYear: '2025/2027' },
       });
       assert.equal(bad.status, 400);
       assert.match(bad.body.error.message, /academicYear/);
-      const byTeacher = await api<ErrorJson>(url, teacherToken, routes.classes(org), {
+      const byTeacher = await api<ErrorJson>(url, teacherToken, communityRoutes.classes(org), {
         body: { number: 9, letter: 'Е', academicYear: '2025/2026' },
       });
       assert.equal(byTeacher.body.error.code, 'forbidden');
@@ -94,7 +97,7 @@ for (const backend of backends)
       assert.equal(link.body.invite.maxUses, 30);
       const { code } = link.body.invite;
 
-      const preview = await api<InvitePreview>(url, null, routes.invitePreview(code));
+      const preview = await api<InvitePreview>(url, null, communityRoutes.invitePreview(code));
       assert.equal(preview.body.valid, true);
       assert.equal(preview.body.roleLabel, 'Ученик');
       assert.equal(preview.body.class?.letter, 'Г');
@@ -114,7 +117,7 @@ for (const backend of backends)
         const frame = await socket.next((f) => f.type === 'counters' && f.counters.joinRequests > 0);
         assert.equal(frame.type === 'counters' && frame.counters.orgId, org);
       }
-      const pending = await api<{ requests: JoinRequest[] }>(url, teacherToken, routes.joinRequests(org));
+      const pending = await api<{ requests: JoinRequest[] }>(url, teacherToken, communityRoutes.joinRequests(org));
       assert.ok(pending.body.requests.some((r) => r.id === filed.body.request.id && r.user.id === person.id));
 
       const approved = await decide(directorToken, filed.body.request.id, 'approve');
@@ -130,7 +133,7 @@ for (const backend of backends)
         .where(and(eq(orgMembers.orgId, org), eq(orgMembers.userId, person.id)));
       assert.deepEqual(membership?.roles, ['student']);
       assert.equal(membership?.classId, class9g.id);
-      const classes = await api<{ classes: ClassInfo[] }>(url, directorToken, routes.classes(org));
+      const classes = await api<{ classes: ClassInfo[] }>(url, directorToken, communityRoutes.classes(org));
       assert.equal(classes.body.classes.find((row) => row.id === class9g.id)?.studentCount, 1);
 
       // The new student writes in its class chat and the class teacher reads it.
@@ -158,7 +161,7 @@ for (const backend of backends)
       const second = await fileRequest(other.token, body.invite.code);
       assert.equal((await decide(person.token, second.body.request.id, 'cancel')).status, 403);
       assert.equal((await decide(other.token, second.body.request.id, 'cancel')).body.request.status, 'cancelled');
-      const mine = await api<{ requests: JoinRequest[] }>(url, other.token, routes.myRequests);
+      const mine = await api<{ requests: JoinRequest[] }>(url, other.token, communityRoutes.myRequests);
       assert.deepEqual(
         mine.body.requests.map((r) => r.status),
         ['cancelled'],
@@ -183,7 +186,11 @@ for (const backend of backends)
       assert.equal((await invite(directorToken, { role: 'admin' })).status, 400);
       const student = await devToken(url, student1);
       assert.equal((await invite(student, { role: 'student', classId: demo.classId })).status, 403);
-      const links = await api<{ invites: InviteLink[] }>(url, await devToken(url, parent1), routes.invites(org));
+      const links = await api<{ invites: InviteLink[] }>(
+        url,
+        await devToken(url, parent1),
+        communityRoutes.invites(org),
+      );
       assert.equal(links.status, 403);
     });
 
@@ -193,10 +200,13 @@ for (const backend of backends)
       const late = await fileRequest((await newcomer()).token, used.code);
       assert.equal(late.status, 410);
       assert.equal(late.body.error.code, 'invite_invalid');
-      assert.equal((await api<InvitePreview>(url, null, routes.invitePreview(used.code))).body.reason, 'used_up');
+      assert.equal(
+        (await api<InvitePreview>(url, null, communityRoutes.invitePreview(used.code))).body.reason,
+        'used_up',
+      );
 
       const revoked = (await invite(directorToken, { role: 'staff' })).body.invite;
-      const revoke = await api<{ invite: InviteLink }>(url, directorToken, routes.invite(org, revoked.code), {
+      const revoke = await api<{ invite: InviteLink }>(url, directorToken, communityRoutes.invite(org, revoked.code), {
         method: 'DELETE',
       });
       assert.ok(revoke.body.invite.revokedAt);
@@ -223,15 +233,19 @@ for (const backend of backends)
       assert.equal(fiftyFirst.status, 429);
       assert.equal(fiftyFirst.body.error.code, 'limit_reached');
       assert.match(fiftyFirst.body.error.message, /at most 50 invite links a day/);
-      const listed = await api<{ createdToday: number; dailyLimit: number }>(url, admin, routes.invites(orgId));
+      const listed = await api<{ createdToday: number; dailyLimit: number }>(
+        url,
+        admin,
+        communityRoutes.invites(orgId),
+      );
       assert.deepEqual([listed.body.createdToday, listed.body.dailyLimit], [50, 50]);
 
       // A school's site speaks only for its own school, even for someone who belongs to both.
       await server.db.insert(orgMembers).values({ orgId, userId: teacher, roles: ['admin'] });
-      const viaDemoSite = await api<ErrorJson>(url, await embedToken(teacher), routes.orgMembers(orgId));
+      const viaDemoSite = await api<ErrorJson>(url, await embedToken(teacher), communityRoutes.orgMembers(orgId));
       assert.equal(viaDemoSite.status, 403);
       assert.match(viaDemoSite.body.error.message, /its own organisation/);
-      assert.equal((await api(url, await devToken(url, teacher), routes.orgMembers(orgId))).status, 200);
+      assert.equal((await api(url, await devToken(url, teacher), communityRoutes.orgMembers(orgId))).status, 200);
       const contacts = await api<{ people: { orgIds: string[] }[] }>(url, await embedToken(teacher), routes.contacts);
       assert.ok(contacts.body.people.every((person) => person.orgIds.every((id) => id === org)));
     });
@@ -244,7 +258,7 @@ for (const backend of backends)
 
       const parentsLink = (await invite(teacherToken, { role: 'parent', classId: class9g.id })).body.invite;
       const mother = await newcomer({ surname: 'Мамина', name: 'Елена' });
-      const preview = await api<InvitePreview>(url, mother.token, routes.invitePreview(parentsLink.code));
+      const preview = await api<InvitePreview>(url, mother.token, communityRoutes.invitePreview(parentsLink.code));
       assert.ok(preview.body.children.some((child: UserSummary) => child.id === classStudent.id));
       assert.equal((await fileRequest(mother.token, parentsLink.code)).status, 400);
       assert.equal((await fileRequest(mother.token, parentsLink.code, { childId: student1 })).status, 400);
@@ -254,16 +268,20 @@ for (const backend of backends)
       assert.ok((await chatIds(mother.token)).includes(`${class9g.id}-parents`));
 
       const details = () =>
-        api<MemberDetails>(url, teacherToken, routes.orgMember(org, classStudent.id)).then((res) => res.body);
+        api<MemberDetails>(url, teacherToken, communityRoutes.orgMember(org, classStudent.id)).then((res) => res.body);
       assert.deepEqual((await details()).parents, []);
-      const confirm = await api(url, mother.token, routes.myChildConfirm(classStudent.id), { body: {} });
+      const confirm = await api(url, mother.token, communityRoutes.myChildConfirm(classStudent.id), { body: {} });
       assert.equal(confirm.status, 200);
       assert.deepEqual(
         (await details()).parents.map((p) => p.surname),
         ['Мамина'],
       );
       // Another student does not see whose parent is whose.
-      const nosy = await api<MemberDetails>(url, await devToken(url, student1), routes.orgMember(org, classStudent.id));
+      const nosy = await api<MemberDetails>(
+        url,
+        await devToken(url, student1),
+        communityRoutes.orgMember(org, classStudent.id),
+      );
       assert.deepEqual(nosy.body.parents, []);
 
       // A student's own invitation for its parent names the child without a choice.
@@ -278,7 +296,7 @@ for (const backend of backends)
       assert.equal(link?.childId, classStudent.id);
 
       // The parents' chat follows the child: when the child leaves the school, so do they.
-      await api(url, directorToken, routes.orgMember(org, classStudent.id), { method: 'DELETE' });
+      await api(url, directorToken, communityRoutes.orgMember(org, classStudent.id), { method: 'DELETE' });
       for (const parent of [mother, father]) {
         assert.equal((await chatIds(parent.token)).includes(`${class9g.id}-parents`), false);
       }
@@ -293,7 +311,7 @@ for (const backend of backends)
       });
       const minor = await newcomer({ birthDate: `${new Date().getUTCFullYear() - 16}-01-01` });
       const ask = (token: string) =>
-        api<{ request: { id: string; status: string } } & ErrorJson>(url, token, routes.requestVerification, {
+        api<{ request: { id: string; status: string } } & ErrorJson>(url, token, communityRoutes.requestVerification, {
           body: { orgId: org, position: 'Учитель физики' },
         });
       assert.equal((await ask(minor.token)).status, 403);
@@ -302,12 +320,12 @@ for (const backend of backends)
       const asked = await ask(adult.token);
       assert.equal(asked.status, 200);
       await directorSocket.next((f) => f.type === 'counters' && f.counters.verifications > 0);
-      assert.equal((await api(url, teacherToken, routes.verifications(org))).status, 403);
+      assert.equal((await api(url, teacherToken, communityRoutes.verifications(org))).status, 403);
 
       const approved = await api<{ request: { status: string } }>(
         url,
         directorToken,
-        routes.verificationAction(asked.body.request.id, 'approve'),
+        communityRoutes.verificationAction(asked.body.request.id, 'approve'),
         { body: {} },
       );
       assert.equal(approved.body.request.status, 'approved');
@@ -327,7 +345,7 @@ for (const backend of backends)
       const before = await post(url, teacherToken, chat, 'до удаления');
       await socket.next((f) => f.type === 'event' && f.event.seq === before.body.message.seq);
 
-      const removed = await api(url, directorToken, routes.orgMember(org, person.id), { method: 'DELETE' });
+      const removed = await api(url, directorToken, communityRoutes.orgMember(org, person.id), { method: 'DELETE' });
       assert.equal(removed.status, 200);
       await socket.next((f) => f.type === 'chat.removed' && f.chatId === chat);
       const afterSend = await post(url, teacherToken, chat, 'после удаления');
@@ -341,7 +359,7 @@ for (const backend of backends)
       const history = await api<ErrorJson>(url, person.token, routes.messages(chat));
       assert.equal(history.body.error.code, 'not_chat_member');
       assert.deepEqual(await chatIds(person.token), []);
-      const members = await api<MembersResponse>(url, directorToken, routes.orgMembers(org));
+      const members = await api<MembersResponse>(url, directorToken, communityRoutes.orgMembers(org));
       assert.equal(
         members.body.members.some((m) => m.user.id === person.id),
         false,
@@ -356,7 +374,7 @@ for (const backend of backends)
         api<{ organisation: { name: string; address: string | null } } & ErrorJson>(
           url,
           token,
-          routes.organisation(org),
+          communityRoutes.organisation(org),
           {
             method: 'PATCH',
             body,
@@ -369,7 +387,7 @@ for (const backend of backends)
       const me = await api<{ organisations: { organisation: { name: string } }[] }>(url, teacherToken, routes.me);
       assert.equal(me.body.organisations[0]?.organisation.name, 'Школа № 1 имени Пушкина');
       assert.equal((await edit({ name: 'x' }, teacherToken)).body.error.code, 'forbidden');
-      const studentAdmin = await api<ErrorJson>(url, directorToken, routes.orgAdmins(org), {
+      const studentAdmin = await api<ErrorJson>(url, directorToken, communityRoutes.orgAdmins(org), {
         body: { userId: student1 },
       });
       assert.equal(studentAdmin.status, 400);
@@ -410,7 +428,7 @@ for (const backend of backends)
       const byPhone = await api<{ people: unknown[] }>(url, student, `${routes.contacts}?q=%2B79991112233`);
       assert.deepEqual(byPhone.body.people, []);
       assert.deepEqual((await api<{ people: unknown[] }>(url, outsider.token, routes.contacts)).body.people, []);
-      const foreign = await api<ErrorJson>(url, outsider.token, routes.orgMembers(org));
+      const foreign = await api<ErrorJson>(url, outsider.token, communityRoutes.orgMembers(org));
       assert.equal(foreign.body.error.code, 'not_org_member');
     });
   });

@@ -8,6 +8,7 @@ import {
   canInOrg,
   classRoles,
   classScopedInviteRoles,
+  communityRoutes,
   ErrorCode,
   FileJoinRequestBody,
   type InviteLink,
@@ -981,7 +982,7 @@ export async function registerCommunityRoutes(app: FastifyInstance, context: Ser
     },
   );
 
-  app.get(routes.myRequests, async (request) => {
+  app.get(communityRoutes.myRequests, async (request) => {
     const { userId } = await principal(request);
     return {
       requests: await joinRequestsWhere(db, and(eq(joinRequests.userId, userId))),
@@ -1004,7 +1005,7 @@ export async function registerCommunityRoutes(app: FastifyInstance, context: Ser
 
   // Teacher verification.
 
-  app.post(routes.requestVerification, async (request) => {
+  app.post(communityRoutes.requestVerification, async (request) => {
     const body = parse<RequestVerificationBody>(RequestVerificationBody, request.body);
     const { userId } = await principal(request, body.orgId);
     const org = await findOrg(db, body.orgId);

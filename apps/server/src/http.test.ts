@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import {
+  accountRoutes,
   type ChatsResponse,
+  communityRoutes,
   type DevUsersResponse,
   type EventsResponse,
   type HistoryResponse,
@@ -61,7 +63,7 @@ for (const backend of backends)
           );
         }
         // What `site` tells the widgets is what the server holds the token to.
-        const college = routes.organisation(demo.college.orgId);
+        const college = communityRoutes.organisation(demo.college.orgId);
         assert.equal((await api(url, await embedToken(teacher), college)).status, 403);
         assert.equal((await api(url, teacherToken, college)).status, 200);
       });
@@ -145,7 +147,7 @@ for (const backend of backends)
 
     describe('dev sign-in', () => {
       it('lists the seeded users with their role in Russian', async () => {
-        const { status, body } = await api<DevUsersResponse>(url, null, routes.devUsers);
+        const { status, body } = await api<DevUsersResponse>(url, null, accountRoutes.devUsers);
         assert.equal(status, 200);
         // Other tests here add people of another organisation; the demo's own are what the demo shows.
         const seeded = new Set<string>([...Object.values(demo.users), demo.college.admin]);
@@ -168,7 +170,9 @@ for (const backend of backends)
       });
 
       it('mints a fifteen-minute token for a known user and refuses anyone else', async () => {
-        const { status, body } = await api<TokenResponse>(url, null, routes.devSignIn, { body: { userId: teacher } });
+        const { status, body } = await api<TokenResponse>(url, null, accountRoutes.devSignIn, {
+          body: { userId: teacher },
+        });
         assert.equal(status, 200);
         const lifetime = Date.parse(body.expiresAt) - Date.now();
         assert.ok(lifetime > 14 * 60_000 && lifetime <= 15 * 60_000, `lifetime ${lifetime}`);
@@ -176,17 +180,17 @@ for (const backend of backends)
         assert.equal(claims.iss, 'parta');
         assert.equal(claims.sub, teacher);
 
-        const unknown = await api<ErrorJson>(url, null, routes.devSignIn, { body: { userId: 'u-nobody' } });
+        const unknown = await api<ErrorJson>(url, null, accountRoutes.devSignIn, { body: { userId: 'u-nobody' } });
         assert.equal(unknown.status, 404);
         assert.equal(unknown.body.error.code, 'not_found');
-        const malformed = await api<ErrorJson>(url, null, routes.devSignIn, { body: { user: teacher } });
+        const malformed = await api<ErrorJson>(url, null, accountRoutes.devSignIn, { body: { user: teacher } });
         assert.equal(malformed.status, 400);
         assert.equal(malformed.body.error.code, 'bad_request');
       });
     });
 
     it('reports its health and the database it runs on', async () => {
-      const { status, body } = await api<{ ok: boolean; database: string }>(url, null, routes.health);
+      const { status, body } = await api<{ ok: boolean; database: string }>(url, null, accountRoutes.health);
       assert.equal(status, 200);
       assert.deepEqual(body, { ok: true, database: backend });
     });

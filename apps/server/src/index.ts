@@ -1,6 +1,7 @@
 import cors from '@fastify/cors';
 import websocket from '@fastify/websocket';
 import {
+  accountRoutes,
   canJoinCall,
   canSendMessage,
   DeleteMessagesBody,
@@ -157,7 +158,7 @@ async function serve(options: ServerOptions, database: DatabaseHandle, bus: Bus)
   const context: ServerContext = { db, auth, hub, bus, batcher, devAuth: options.devAuth ?? false, principal };
   type ChatParams = { Params: { chatId: string } };
 
-  app.get(routes.health, async () => ({ ok: true, database: database.kind }));
+  app.get(accountRoutes.health, async () => ({ ok: true, database: database.kind }));
 
   app.get(routes.me, async (request) => {
     const { userId, orgId } = await principal(request);
@@ -291,13 +292,13 @@ async function serve(options: ServerOptions, database: DatabaseHandle, bus: Bus)
   });
 
   if (options.devAuth) {
-    app.post(routes.devSignIn, async (request) => {
+    app.post(accountRoutes.devSignIn, async (request) => {
       const { userId } = parse(DevSignInBody, request.body) as { userId: string };
       const [user] = await db.select({ id: users.id }).from(users).where(eq(users.id, userId));
       if (!user) throw new PartaError(ErrorCode.NotFound, 'No such user');
       return auth.mint(userId);
     });
-    app.get(routes.devUsers, async () => {
+    app.get(accountRoutes.devUsers, async () => {
       const rows = await db
         .select({ user: users, member: orgMembers, org: organisations })
         .from(orgMembers)

@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { CloseCode, type HistoryResponse, routes } from '@parta/protocol';
+import { accountRoutes, CloseCode, type HistoryResponse, routes } from '@parta/protocol';
 import WebSocket from 'ws';
 import { chatMembers, users } from './db/schema.ts';
 import { type PartaServer, startServer } from './index.ts';
@@ -55,9 +55,11 @@ describe('a restarted server on a PGlite directory', { skip: process.env.PARTA_T
   });
 
   it('offers no dev sign-in without dev auth and refuses the development tokens', async () => {
-    const signIn = await api<ErrorJson>(server.url, null, routes.devSignIn, { body: { userId: demo.users.teacher } });
+    const signIn = await api<ErrorJson>(server.url, null, accountRoutes.devSignIn, {
+      body: { userId: demo.users.teacher },
+    });
     assert.equal(signIn.status, 404);
-    assert.equal((await api(server.url, null, routes.devUsers)).status, 404);
+    assert.equal((await api(server.url, null, accountRoutes.devUsers)).status, 404);
     const stale = await api<ErrorJson>(server.url, devTokenOfFirstRun, routes.chats);
     assert.equal(stale.status, 401);
   });

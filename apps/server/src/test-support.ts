@@ -2,7 +2,7 @@
  * Starts real servers for tests, on PGlite or on a fresh PostgreSQL database.
  * PARTA_TEST_DB=pglite or =postgres picks one; unset, every suite runs on both.
  */
-import { type ChatEvent, routes, type ServerFrame } from '@parta/protocol';
+import { accountRoutes, type ChatEvent, routes, type ServerFrame } from '@parta/protocol';
 import { SignJWT } from 'jose';
 import pg from 'pg';
 import WebSocket from 'ws';
@@ -60,7 +60,7 @@ export async function testServer(backend: Backend, extra: ServerOptions = {}) {
 }
 
 export async function devToken(baseUrl: string, userId: string): Promise<string> {
-  const response = await fetch(baseUrl + routes.devSignIn, {
+  const response = await fetch(baseUrl + accountRoutes.devSignIn, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ userId }),

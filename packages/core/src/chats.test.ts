@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { DevMailboxResponse, limits, PartaError, routes, SignInResponse } from '@parta/protocol';
+import { accountRoutes, DevMailboxResponse, limits, PartaError, routes, SignInResponse } from '@parta/protocol';
 import { clientFor, closeAll, partaUrl, unique, until } from '../test-support/session.js';
 import {
   addChatMembers,
@@ -46,10 +46,10 @@ async function newcomer(): Promise<PartaClient> {
     return response.json();
   };
   const contact = `${unique('f').replace(/\W/g, '')}@example.org`;
-  await send(routes.authCode, { contact });
-  const mailbox = DevMailboxResponse.parse(await (await fetch(base + routes.devMailbox)).json());
+  await send(accountRoutes.authCode, { contact });
+  const mailbox = DevMailboxResponse.parse(await (await fetch(base + accountRoutes.devMailbox)).json());
   const code = mailbox.messages.findLast((message) => message.to === contact)!.code;
-  const { token } = SignInResponse.parse(await send(routes.authVerify, { contact, code }));
+  const { token } = SignInResponse.parse(await send(accountRoutes.authVerify, { contact, code }));
   await send(routes.me, { surname: 'Папкина', name: 'Ира' }, token);
   return createClient({ baseUrl: base, getToken: async () => token, storage: 'none' });
 }

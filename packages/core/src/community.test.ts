@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { DevMailboxResponse, limits, routes, SignInResponse } from '@parta/protocol';
+import { accountRoutes, DevMailboxResponse, limits, routes, SignInResponse } from '@parta/protocol';
 import { clientFor, closeAll, partaUrl, unique, until } from '../test-support/session.js';
 import {
   appointAdmin,
@@ -36,10 +36,10 @@ async function post<T>(path: string, body: unknown, schema: { parse(value: unkno
 /** A new person signs up with an e-mail code and names themselves, as someone following an invite link would. */
 async function newPerson(surname: string, name: string): Promise<PartaClient> {
   const contact = `${unique('p').replace(/\W/g, '')}@example.org`;
-  await post(routes.authCode, { contact }, { parse: (value) => value });
-  const mailbox = DevMailboxResponse.parse(await (await fetch((await partaUrl()) + routes.devMailbox)).json());
+  await post(accountRoutes.authCode, { contact }, { parse: (value) => value });
+  const mailbox = DevMailboxResponse.parse(await (await fetch((await partaUrl()) + accountRoutes.devMailbox)).json());
   const code = mailbox.messages.findLast((message) => message.to === contact)!.code;
-  const { token } = await post(routes.authVerify, { contact, code }, SignInResponse);
+  const { token } = await post(accountRoutes.authVerify, { contact, code }, SignInResponse);
   await post(routes.me, { surname, name }, { parse: (value) => value }, token);
   return createClient({ baseUrl: await partaUrl(), getToken: async () => token, storage: 'none' });
 }

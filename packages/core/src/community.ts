@@ -3,6 +3,7 @@ import {
   type ClassInfo,
   type CreateClassBody,
   type CreateInviteBody,
+  communityRoutes,
   type FileJoinRequestBody,
   type InviteLink,
   type InvitePreview,
@@ -145,7 +146,7 @@ export class OrganisationStores {
 // ------------------------------------------------------------------ organisation
 
 export function getOrganisation(client: Requester, orgId: string): Promise<OrganisationResponse> {
-  return client.request<OrganisationResponse>(routes.organisation(orgId));
+  return client.request<OrganisationResponse>(communityRoutes.organisation(orgId));
 }
 
 export async function updateOrganisation(
@@ -153,7 +154,7 @@ export async function updateOrganisation(
   orgId: string,
   body: UpdateOrganisationBody,
 ): Promise<OrganisationProfile> {
-  const answer = await client.request<{ organisation: OrganisationProfile }>(routes.organisation(orgId), {
+  const answer = await client.request<{ organisation: OrganisationProfile }>(communityRoutes.organisation(orgId), {
     method: 'PATCH',
     body,
   });
@@ -174,22 +175,22 @@ export interface MembersQuery {
 }
 
 export async function listMembers(client: Requester, orgId: string, query: MembersQuery = {}): Promise<Member[]> {
-  const { members } = await client.request<MembersResponse>(routes.orgMembers(orgId), { query: { ...query } });
+  const { members } = await client.request<MembersResponse>(communityRoutes.orgMembers(orgId), { query: { ...query } });
   return members;
 }
 
 export function memberDetails(client: Requester, orgId: string, userId: string): Promise<MemberDetails> {
-  return client.request<MemberDetails>(routes.orgMember(orgId, userId));
+  return client.request<MemberDetails>(communityRoutes.orgMember(orgId, userId));
 }
 
 export async function removeMember(client: Requester, orgId: string, userId: string): Promise<void> {
-  await client.request(routes.orgMember(orgId, userId), {
+  await client.request(communityRoutes.orgMember(orgId, userId), {
     method: 'DELETE',
   });
 }
 
 export async function appointAdmin(client: Requester, orgId: string, userId: string): Promise<Member> {
-  const { member } = await client.request<{ member: Member }>(routes.orgAdmins(orgId), {
+  const { member } = await client.request<{ member: Member }>(communityRoutes.orgAdmins(orgId), {
     method: 'POST',
     body: { userId },
   });
@@ -197,7 +198,7 @@ export async function appointAdmin(client: Requester, orgId: string, userId: str
 }
 
 export async function revokeAdmin(client: Requester, orgId: string, userId: string): Promise<Member> {
-  const { member } = await client.request<{ member: Member }>(routes.orgAdmins(orgId, userId), {
+  const { member } = await client.request<{ member: Member }>(communityRoutes.orgAdmins(orgId, userId), {
     method: 'DELETE',
   });
   return member;
@@ -210,14 +211,14 @@ export async function listClasses(
   orgId: string,
   options: { archived?: boolean } = {},
 ): Promise<ClassInfo[]> {
-  const { classes } = await client.request<ClassesResponse>(routes.classes(orgId), {
+  const { classes } = await client.request<ClassesResponse>(communityRoutes.classes(orgId), {
     query: { archived: options.archived ? 1 : undefined },
   });
   return classes;
 }
 
 export async function createClass(client: Requester, orgId: string, body: CreateClassBody): Promise<ClassInfo> {
-  const answer = await client.request<{ class: ClassInfo }>(routes.classes(orgId), { method: 'POST', body });
+  const answer = await client.request<{ class: ClassInfo }>(communityRoutes.classes(orgId), { method: 'POST', body });
   return answer.class;
 }
 
@@ -227,24 +228,32 @@ export async function updateClass(
   classId: string,
   body: UpdateClassBody,
 ): Promise<ClassInfo> {
-  const answer = await client.request<{ class: ClassInfo }>(routes.class(orgId, classId), { method: 'PATCH', body });
+  const answer = await client.request<{ class: ClassInfo }>(communityRoutes.class(orgId, classId), {
+    method: 'PATCH',
+    body,
+  });
   return answer.class;
 }
 
 // ------------------------------------------------------------------ invite links
 
 export function listInvites(client: Requester, orgId: string): Promise<InvitesResponse> {
-  return client.request<InvitesResponse>(routes.invites(orgId));
+  return client.request<InvitesResponse>(communityRoutes.invites(orgId));
 }
 
 /** Creates a link; the 51st of a day is refused with `limit_reached`. */
 export async function createInvite(client: Requester, orgId: string, body: CreateInviteBody): Promise<InviteLink> {
-  const { invite } = await client.request<{ invite: InviteLink }>(routes.invites(orgId), { method: 'POST', body });
+  const { invite } = await client.request<{ invite: InviteLink }>(communityRoutes.invites(orgId), {
+    method: 'POST',
+    body,
+  });
   return invite;
 }
 
 export async function revokeInvite(client: Requester, orgId: string, code: string): Promise<InviteLink> {
-  const { invite } = await client.request<{ invite: InviteLink }>(routes.invite(orgId, code), { method: 'DELETE' });
+  const { invite } = await client.request<{ invite: InviteLink }>(communityRoutes.invite(orgId, code), {
+    method: 'DELETE',
+  });
   return invite;
 }
 
@@ -256,7 +265,7 @@ export async function previewInvite(server: string | { baseUrl: string }, code: 
   const baseUrl = (typeof server === 'string' ? server : server.baseUrl).replace(/\/+$/, '');
   let response: Response;
   try {
-    response = await fetch(baseUrl + routes.invitePreview(code));
+    response = await fetch(baseUrl + communityRoutes.invitePreview(code));
   } catch (error) {
     throw new NetworkError(error instanceof Error ? error.message : String(error), { cause: error });
   }
@@ -270,7 +279,7 @@ export async function fileJoinRequest(
   code: string,
   body: FileJoinRequestBody = {},
 ): Promise<JoinRequest> {
-  const { request } = await client.request<{ request: JoinRequest }>(routes.inviteRequest(code), {
+  const { request } = await client.request<{ request: JoinRequest }>(communityRoutes.inviteRequest(code), {
     method: 'POST',
     body,
   });
@@ -284,7 +293,7 @@ export async function listJoinRequests(
   orgId: string,
   options: { status?: RequestStatus } = {},
 ): Promise<JoinRequest[]> {
-  const { requests } = await client.request<JoinRequestsResponse>(routes.joinRequests(orgId), {
+  const { requests } = await client.request<JoinRequestsResponse>(communityRoutes.joinRequests(orgId), {
     query: { status: options.status ?? 'pending' },
   });
   return requests;
@@ -296,29 +305,35 @@ export async function decideJoinRequest(
   requestId: string,
   decision: 'approve' | 'decline',
 ): Promise<JoinRequest> {
-  const { request } = await client.request<{ request: JoinRequest }>(routes.joinRequestAction(requestId, decision), {
-    method: 'POST',
-    body: {},
-  });
+  const { request } = await client.request<{ request: JoinRequest }>(
+    communityRoutes.joinRequestAction(requestId, decision),
+    {
+      method: 'POST',
+      body: {},
+    },
+  );
   return request;
 }
 
 /** The requester withdraws its own pending request. */
 export async function cancelJoinRequest(client: Requester, requestId: string): Promise<JoinRequest> {
-  const { request } = await client.request<{ request: JoinRequest }>(routes.joinRequestAction(requestId, 'cancel'), {
-    method: 'POST',
-    body: {},
-  });
+  const { request } = await client.request<{ request: JoinRequest }>(
+    communityRoutes.joinRequestAction(requestId, 'cancel'),
+    {
+      method: 'POST',
+      body: {},
+    },
+  );
   return request;
 }
 
 export function myRequests(client: Requester): Promise<MyRequestsResponse> {
-  return client.request<MyRequestsResponse>(routes.myRequests);
+  return client.request<MyRequestsResponse>(communityRoutes.myRequests);
 }
 
 /** A parent confirms its child's registration. */
 export async function confirmChild(client: Requester, childId: string): Promise<void> {
-  await client.request(routes.myChildConfirm(childId), {
+  await client.request(communityRoutes.myChildConfirm(childId), {
     method: 'POST',
     body: {},
   });
@@ -330,7 +345,7 @@ export async function requestVerification(
   client: Requester,
   body: RequestVerificationBody,
 ): Promise<VerificationRequest> {
-  const { request } = await client.request<{ request: VerificationRequest }>(routes.requestVerification, {
+  const { request } = await client.request<{ request: VerificationRequest }>(communityRoutes.requestVerification, {
     method: 'POST',
     body,
   });
@@ -342,7 +357,7 @@ export async function listVerifications(
   orgId: string,
   options: { status?: RequestStatus } = {},
 ): Promise<VerificationRequest[]> {
-  const { requests } = await client.request<{ requests: VerificationRequest[] }>(routes.verifications(orgId), {
+  const { requests } = await client.request<{ requests: VerificationRequest[] }>(communityRoutes.verifications(orgId), {
     query: { status: options.status },
   });
   return requests;
@@ -354,7 +369,7 @@ export async function decideVerification(
   decision: 'approve' | 'decline' | 'cancel',
 ): Promise<VerificationRequest> {
   const { request } = await client.request<{ request: VerificationRequest }>(
-    routes.verificationAction(requestId, decision),
+    communityRoutes.verificationAction(requestId, decision),
     {
       method: 'POST',
       body: {},

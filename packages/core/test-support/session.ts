@@ -1,5 +1,5 @@
 /** Browser-side helpers for tests that talk to the real server started by server-plugin.mjs. */
-import { routes, TokenResponse } from '@parta/protocol';
+import { accountRoutes, TokenResponse } from '@parta/protocol';
 import { type ClientOptions, createClient, type PartaClient } from '../src/index.js';
 
 let serverUrl: Promise<string> | undefined;
@@ -13,7 +13,7 @@ export function partaUrl(): Promise<string> {
 
 /** A fresh token for a seeded user through the dev sign-in. */
 export async function devToken(userId: string): Promise<string> {
-  const response = await fetch((await partaUrl()) + routes.devSignIn, {
+  const response = await fetch((await partaUrl()) + accountRoutes.devSignIn, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ userId }),

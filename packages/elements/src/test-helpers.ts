@@ -1,6 +1,6 @@
 /** Shared by the element tests: the real server through @parta/core's test support. */
 import { createClient, type PartaClient } from '@parta/core';
-import { routes } from '@parta/protocol';
+import { accountRoutes, routes } from '@parta/protocol';
 import { partaUrl, unique, until } from '../../core/test-support/session.js';
 
 export {
@@ -54,12 +54,12 @@ export async function newPerson(surname: string, name: string): Promise<PartaCli
     return response.json() as Promise<Record<string, unknown>>;
   };
   const contact = `${unique('p').replace(/\W/g, '')}@example.org`;
-  await send('POST', routes.authCode, { contact });
-  const mailbox = (await (await fetch(base + routes.devMailbox)).json()) as {
+  await send('POST', accountRoutes.authCode, { contact });
+  const mailbox = (await (await fetch(base + accountRoutes.devMailbox)).json()) as {
     messages: { to: string; code: string }[];
   };
   const code = mailbox.messages.findLast((message) => message.to === contact)!.code;
-  const { token } = (await send('POST', routes.authVerify, { contact, code })) as { token: string };
+  const { token } = (await send('POST', accountRoutes.authVerify, { contact, code })) as { token: string };
   await send('PATCH', routes.me, { surname, name }, token);
   const client = createClient({ baseUrl: base, getToken: async () => token, storage: 'none' });
   people.push(client);

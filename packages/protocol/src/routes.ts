@@ -6,6 +6,11 @@
 
 const enc = encodeURIComponent;
 
+/**
+ * What the core client calls on every page: the user, the chat list, messages and their
+ * actions, the socket, people to write to and an organisation's counters. The other
+ * routes are in objects of their own, so that a chat page carries none of them.
+ */
 export const routes = {
   me: '/api/v1/me',
   chats: '/api/v1/chats',
@@ -19,6 +24,12 @@ export const routes = {
     `/api/v1/chats/${encodeURIComponent(chatId)}/messages/${encodeURIComponent(messageId)}/reactions/${encodeURIComponent(emoji)}`,
   deleteMessages: (chatId: string) => `/api/v1/chats/${encodeURIComponent(chatId)}/messages/delete`,
   socket: '/api/v1/socket',
+  contacts: '/api/v1/contacts',
+  orgCounters: (orgId: string) => `/api/v1/orgs/${enc(orgId)}/counters`,
+} as const;
+
+/** Signing in (by code, OpenID Connect, or the dev server's shortcut), refreshing, the dev mailbox, health. */
+export const accountRoutes = {
   devSignIn: '/api/v1/dev/sign-in',
   devUsers: '/api/v1/dev/users',
   devMailbox: '/api/v1/dev/mailbox',
@@ -27,12 +38,15 @@ export const routes = {
   authRefresh: '/api/v1/auth/refresh',
   oidcStart: '/api/v1/auth/oidc/start',
   oidcCallback: '/api/v1/auth/oidc/callback',
+  health: '/health',
+} as const;
+
+/** The school's contour (SPEC §2–3): organisations, their members and classes, invite links, join requests, verification. */
+export const communityRoutes = {
   myRequests: '/api/v1/me/requests',
   myChildConfirm: (childId: string) => `/api/v1/me/children/${enc(childId)}/confirm`,
-  contacts: '/api/v1/contacts',
   organisations: '/api/v1/orgs',
   organisation: (orgId: string) => `/api/v1/orgs/${enc(orgId)}`,
-  orgCounters: (orgId: string) => `/api/v1/orgs/${enc(orgId)}/counters`,
   orgAdmins: (orgId: string, userId?: string) => `/api/v1/orgs/${enc(orgId)}/admins${userId ? `/${enc(userId)}` : ''}`,
   orgMembers: (orgId: string) => `/api/v1/orgs/${enc(orgId)}/members`,
   orgMember: (orgId: string, userId: string) => `/api/v1/orgs/${enc(orgId)}/members/${enc(userId)}`,
@@ -49,7 +63,6 @@ export const routes = {
   requestVerification: '/api/v1/verifications',
   verificationAction: (requestId: string, action: 'approve' | 'decline' | 'cancel') =>
     `/api/v1/verifications/${enc(requestId)}/${action}`,
-  health: '/health',
 } as const;
 
 /** Chats beyond sending (SPEC §4–5): their card and members, links, the member's own list, message actions. */
