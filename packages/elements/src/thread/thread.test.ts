@@ -2,7 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import type { PartaClient } from '@parta/core';
 import { sendKeys } from '@web/test-runner-commands';
 import type { PartaMessageDeleteEvent } from '../events/message-delete.js';
-import { clientFor, closeAll, sleep, unique, waitFor } from '../test-helpers.js';
+import { clientFor, closeAll, sleep, unique, until, waitFor } from '../test-helpers.js';
 import './define.js';
 import type { PartaThread } from './thread.js';
 
@@ -34,6 +34,43 @@ describe('<parta-thread>', () => {
     const el = await fixture<PartaThread>(html`<parta-thread></parta-thread>`);
     expect(root(el).querySelector('[part~="empty"]')!.textContent).to.equal('Выберите чат');
     await expect(el).to.be.accessible();
+  });
+
+  it("paints a returning reader's cached messages first, never the loading note before them", async () => {
+    // A first visit leaves the newest page in this browser's IndexedDB.
+    const first = await clientFor('u-student-2', { storage: 'indexeddb' });
+    const $first = first.$messages('chat-9a');
+    const stop = $first.listen(() => {});
+    const text = unique('Для первого экрана');
+    await first.sendMessage('chat-9a', text);
+    await until($first, (state) => !state.loading && state.messages.some((message) => message.text === text));
+    // Written to the cache at most 300 ms after a change.
+    await sleep(600);
+    stop();
+    first.close();
+
+    // The next visit: what each of the thread's renders showed, from the first.
+    const el = document.createElement('parta-thread') as PartaThread;
+    el.style.height = '300px';
+    el.chatId = 'chat-9a';
+    el.client = await clientFor('u-student-2', { storage: 'indexeddb' });
+    const shown: string[] = [];
+    el.addController({
+      hostUpdated: () =>
+        shown.push(
+          messageWith(el, text).length > 0
+            ? 'messages'
+            : (root(el).querySelector('[part~="empty"]')?.textContent ?? 'nothing'),
+        ),
+    });
+    document.body.append(el);
+    try {
+      await waitFor(() => messageWith(el, text).length === 1, 'the cached message');
+      expect(shown[0]).to.equal('messages');
+      expect(shown).not.to.include('Загрузка…');
+    } finally {
+      el.remove();
+    }
   });
 
   it('sends with Enter: the message shows at once and stays single once confirmed', async () => {

@@ -69,6 +69,8 @@ interface Editing {
 }
 
 const SELECTION = '#selection';
+/** How long the first paint may wait for the first messages (the cached page, usually within a few ms). */
+const FIRST_PAINT_WAIT_MS = 100;
 
 type Actions = typeof import('./message-menu.js');
 /** Reply, forward, pin, mark, receipts, confirm, award: a chunk of its own, loaded on first use. */
@@ -224,7 +226,20 @@ export class PartaThread extends LitElement {
 
   protected override scheduleUpdate(): Promise<unknown> | undefined {
     // English words come in a chunk of their own: the update waits for them.
-    return withStrings(this.#locale, () => super.scheduleUpdate());
+    const update = () => withStrings(this.#locale, () => super.scheduleUpdate());
+    // The first paint waits a moment for the first messages (the cached page, read while
+    // nothing else runs): a returning reader sees the thread at once, not "loading" first.
+    const $messages = !this.hasUpdated && this.chatId ? this.#client?.$messages(this.chatId) : undefined;
+    if (!$messages || $messages.get().messages.length) return update();
+    return new Promise((resolve) => {
+      const off = $messages.listen((state) => state.messages.length && done());
+      const timer = setTimeout(done, FIRST_PAINT_WAIT_MS);
+      function done() {
+        clearTimeout(timer);
+        off();
+        resolve(undefined);
+      }
+    }).then(update);
   }
 
   /** The messages shown, as the store holds them. */
