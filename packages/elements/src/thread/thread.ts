@@ -232,13 +232,14 @@ export class PartaThread extends LitElement {
     const $messages = !this.hasUpdated && this.chatId ? this.#client?.$messages(this.chatId) : undefined;
     if (!$messages || $messages.get().messages.length) return update();
     return new Promise((resolve) => {
-      const off = $messages.listen((state) => state.messages.length && done());
-      const timer = setTimeout(done, FIRST_PAINT_WAIT_MS);
-      function done() {
+      const timer = setTimeout(() => done(), FIRST_PAINT_WAIT_MS);
+      let off: (() => void) | undefined;
+      const done = () => {
         clearTimeout(timer);
-        off();
+        off?.();
         resolve(undefined);
-      }
+      };
+      off = $messages.listen((state) => state.messages.length && done());
     }).then(update);
   }
 
