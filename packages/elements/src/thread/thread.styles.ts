@@ -69,9 +69,24 @@ export const styles = css`
     font-weight: 600;
   }
   [part~='verified'] {
+    position: relative;
     width: 14px;
     height: 14px;
-    fill: var(--parta-verified-color, var(--_accent));
+    flex: none;
+    border-radius: 50%;
+    background: var(--parta-verified-color, var(--_accent));
+  }
+  /* A tick, drawn as the corner of a rotated box. */
+  [part~='verified']::after {
+    content: '';
+    position: absolute;
+    left: 5px;
+    top: 2.5px;
+    width: 3px;
+    height: 6.5px;
+    border: solid var(--_bg);
+    border-width: 0 2px 2px 0;
+    transform: rotate(45deg);
   }
   [part~='message-text'] {
     margin: 2px 0 0;
@@ -127,6 +142,13 @@ export const styles = css`
     padding: 0 2px;
     border: 0;
     color: inherit;
+  }
+  /* Three dots. */
+  [part~='actions-button']::before {
+    content: '';
+    width: 16px;
+    height: 16px;
+    background: radial-gradient(circle, currentColor 1.8px, transparent 2.2px) 0 6px / 5.33px 4px repeat-x;
   }
   svg {
     width: 16px;
