@@ -84,7 +84,7 @@ export const styles = css`
     top: 2.5px;
     width: 3px;
     height: 6.5px;
-    border: solid var(--_bg);
+    border: solid var(--_on-accent);
     border-width: 0 2px 2px 0;
     transform: rotate(45deg);
   }
@@ -149,6 +149,15 @@ export const styles = css`
     width: 16px;
     height: 16px;
     background: radial-gradient(circle, currentColor 1.8px, transparent 2.2px) 0 6px / 5.33px 4px repeat-x;
+  }
+  /* Forced colours drop gradients: the dots as text there. */
+  @media (forced-colors: active) {
+    [part~='actions-button']::before {
+      content: '⋯';
+      width: auto;
+      height: auto;
+      background: none;
+    }
   }
   svg {
     width: 16px;

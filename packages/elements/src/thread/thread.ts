@@ -18,7 +18,7 @@ import { StoreController } from '../controllers/store-controller.js';
 import { PartaMessageDeleteEvent } from '../events/message-delete.js';
 import { PartaMessageEditEvent } from '../events/message-edit.js';
 import type { PartaMessageSendEvent } from '../events/message-send.js';
-import { displayName, formatTime, type Locale, t, withStrings } from '../i18n.js';
+import { displayName, formatTime, type Locale, loadStrings, t, withStrings } from '../i18n.js';
 import { lastResult } from '../last-result.js';
 import { tokens } from '../styles/tokens.js';
 import { LogWindow, logStyles } from './log-window.js';
@@ -69,7 +69,7 @@ interface Editing {
 }
 
 const SELECTION = '#selection';
-/** How long the first paint may wait for the first messages (the cached page, usually within a few ms). */
+/** How long the first paint may wait for the thread's first answer (the cached page, usually within a few ms). */
 const FIRST_PAINT_WAIT_MS = 100;
 
 type Actions = typeof import('./message-menu.js');
@@ -227,10 +227,12 @@ export class PartaThread extends LitElement {
   protected override scheduleUpdate(): Promise<unknown> | undefined {
     // English words come in a chunk of their own: the update waits for them.
     const update = () => withStrings(this.#locale, () => super.scheduleUpdate());
-    // The first paint waits a moment for the first messages (the cached page, read while
-    // nothing else runs): a returning reader sees the thread at once, not "loading" first.
+    // The first paint waits a moment for the thread's first answer (the cached page, read while
+    // nothing else runs): a returning reader sees the messages at once, not "loading" first.
     const $messages = !this.hasUpdated && this.chatId ? this.#client?.$messages(this.chatId) : undefined;
-    if (!$messages || $messages.get().messages.length) return update();
+    const answered = (state: MessagesState) => state.messages.length > 0 || !state.loading;
+    if (!$messages || answered($messages.get())) return update();
+    void loadStrings(this.#locale);
     return new Promise((resolve) => {
       const timer = setTimeout(() => done(), FIRST_PAINT_WAIT_MS);
       let off: (() => void) | undefined;
@@ -239,7 +241,7 @@ export class PartaThread extends LitElement {
         off?.();
         resolve(undefined);
       };
-      off = $messages.listen((state) => state.messages.length && done());
+      off = $messages.listen((state) => answered(state) && done());
     }).then(update);
   }
 
