@@ -12,7 +12,9 @@
 // IndexedDB cache) has them in the browser's cache. Budget: IndexedDB p50 ≤ 150 ms.
 //   --loads N   page loads per way (default 20)
 //   --trace FILE  then one more load from IndexedDB in a new tab, traced (open FILE in
-//                 DevTools' Performance panel), and its renderer's main-thread tasks printed
+//                 DevTools' Performance panel), with each step's main-thread work printed
+// NOMINIFY=1 builds the page unminified (names in the trace) and keeps it in
+// apps/demo/.bench/cold-start/out: for reading a trace, not for the figures.
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
@@ -337,6 +339,7 @@ try {
   pageServer = await servePage(await buildPage());
   // A profile on disk, as a returning visitor's: IndexedDB, the HTTP cache and the scripts' code cache
   // persist between loads as between visits (an incognito context keeps no code cache).
+  rmSync(profileDir, { recursive: true, force: true });
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: chromiumPath,
     args: chromiumArgs,
