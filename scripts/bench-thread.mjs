@@ -419,8 +419,7 @@ async function traceAppends(browser, page, file) {
     const pass = passes.get(event.name) ?? { count: 0, ms: 0, touched: [] };
     pass.count++;
     pass.ms += (event.dur ?? 0) / 1000;
-    const data = event.args?.beginData ?? event.args?.elementCount ?? event.args;
-    const touched = event.name === 'Layout' ? data?.dirtyObjects : event.args?.elementCount;
+    const touched = event.name === 'Layout' ? event.args?.beginData?.dirtyObjects : event.args?.elementCount;
     if (typeof touched === 'number') pass.touched.push(touched);
     passes.set(event.name, pass);
   }

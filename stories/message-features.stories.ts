@@ -4,6 +4,7 @@ import { html } from 'lit';
 import {
   type ChatSummary,
   classChat,
+  forwardedFrom,
   type Message,
   people,
   sample,
@@ -61,11 +62,7 @@ export const Forwarded: Story = {
     chat: classChat(),
     messages: [
       sample(teacher, 'Завтра экскурсия в музей, сбор в 9:00 у школы', 12, {
-        forwardedFrom: {
-          author: people.teacher,
-          chatTitle: 'Родители 9А',
-          createdAt: new Date(Date.now() - 3 * 3600_000).toISOString(),
-        },
+        forwardedFrom: forwardedFrom(teacher, 'Родители 9А', 180),
       }),
       sample(student2, 'Ура!', 10),
     ],
@@ -126,11 +123,7 @@ export const AwardForwarded: Story = {
     messages: [
       sample(student2, 'За интересный доклад и вопросы на уроке', 20, {
         award: { badge: 'curious', recipient: student },
-        forwardedFrom: {
-          author: people.teacher,
-          chatTitle: null,
-          createdAt: new Date(Date.now() - 35 * 60_000).toISOString(),
-        },
+        forwardedFrom: forwardedFrom(teacher, null, 35),
       }),
     ],
   },

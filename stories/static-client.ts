@@ -115,6 +115,15 @@ export function sample(author: UserSummary, text: string, minutesAgo: number, ex
   };
 }
 
+/** Where a forwarded message came from: its first author, the chat (null when hidden), `minutesAgo` before now. */
+export function forwardedFrom(
+  author: UserSummary,
+  chatTitle: string | null,
+  minutesAgo: number,
+): NonNullable<Message['forwardedFrom']> {
+  return { author, chatTitle, createdAt: new Date(Date.now() - minutesAgo * 60_000).toISOString() };
+}
+
 export function classChat(extra: Partial<ChatSummary> = {}): ChatSummary {
   return {
     id: 'chat-9a',

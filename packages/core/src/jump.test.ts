@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { type HistoryResponse, routes } from '@parta/protocol';
 import type { ReadableAtom } from 'nanostores';
 import { watch } from '../test-support/offline.js';
-import { clientFor, closeAll, devToken, partaUrl, unique, until } from '../test-support/session.js';
+import { clientFor, closeAll, devToken, partaUrl, sleep, unique, until } from '../test-support/session.js';
 import type { MessagesState, PartaClient } from './index.js';
 
 // The staff channel: the director writes, the teacher reads. 130 messages, so the newest page (50) is far from the start.
@@ -162,7 +162,7 @@ describe('jumping through a long thread', () => {
     const phone = await clientFor('u-teacher');
     await phone.deleteMessages(chatId, [unwanted.id], 'me');
     // The other device's frame, then something after it to wait for.
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await sleep(500);
     const later = unique('После удаления');
     await post(later);
     await teacher.jumpToLatest(chatId);
@@ -184,7 +184,7 @@ describe('jumping through a long thread', () => {
     // Asked for before the newest page (and the cache) answered.
     await reader.jumpTo(chatId, seeded[2]!.id);
     await until(reader.$chats, (chats) => chats.length > 0);
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await sleep(500);
     const state = $opening.get();
     expect(
       state.messages.some((message) => message.id === seeded[2]!.id),

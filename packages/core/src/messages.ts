@@ -79,8 +79,13 @@ function inOrder(a: ClientMessage | undefined, b: ClientMessage | undefined): bo
  * an optimistic message and the server's copy of it are never both shown.
  * `list` is in order (every list here is made by this function); only the
  * neighbours of what changed are compared, and the whole sorted only when one is out of place.
+ * `merge` makes the copy kept of a message held already (by default, the fresher of the two).
  */
-export function upsertMessages(list: readonly ClientMessage[], incoming: readonly ClientMessage[]): ClientMessage[] {
+export function upsertMessages(
+  list: readonly ClientMessage[],
+  incoming: readonly ClientMessage[],
+  merge: (held: ClientMessage, incoming: ClientMessage) => ClientMessage = fresher,
+): ClientMessage[] {
   const next = [...list];
   let ordered = true;
   for (const message of incoming) {
@@ -91,7 +96,7 @@ export function upsertMessages(list: readonly ClientMessage[], incoming: readonl
       if (sameMessage(next[index]!, message)) held = index;
     }
     const at = held === -1 ? next.push(message) - 1 : held;
-    if (held !== -1) next[held] = fresher(next[held]!, message);
+    if (held !== -1) next[held] = merge(next[held]!, message);
     if (ordered) ordered = inOrder(next[at - 1], next[at]) && inOrder(next[at], next[at + 1]);
   }
   return ordered ? next : sortMessages(next);
@@ -120,11 +125,11 @@ function withReaderState(held: ClientMessage, incoming: ClientMessage): ClientMe
 /** Applies one chat event to a message list; events are idempotent here, the cursor guarantees once-only upstream. */
 export function applyEvent(list: readonly ClientMessage[], event: ChatEvent): ClientMessage[] {
   switch (event.kind) {
-    case 'message.created': {
-      const incoming = sent(event.message);
-      const held = list[indexOfSame(list, incoming)];
-      return upsertMessages(list, [held?.id === incoming.id ? withReaderState(held, incoming) : incoming]);
-    }
+    case 'message.created':
+      // Found once: the held copy keeps what it knows of this reader, then the fresher edit.
+      return upsertMessages(list, [sent(event.message)], (held, incoming) =>
+        fresher(held, held.id === incoming.id ? withReaderState(held, incoming) : incoming),
+      );
     case 'message.edited':
       return list.map((message) =>
         message.id === event.messageId ? { ...message, text: event.text, editedAt: event.at } : message,
