@@ -94,6 +94,8 @@ describe('<parta-members>', () => {
     const { el } = await widget('u-director');
     const userId = request.user.id;
     await waitFor(() => Boolean(rowOf(el, userId)), 'the new member');
+    // The buttons come with the director's rights, which load beside the list.
+    await waitFor(() => Boolean(button(rowOf(el, userId)!, 'button-remove')), "the director's rights");
 
     button(rowOf(el, userId)!, 'button-remove')!.click();
     await el.updateComplete;
