@@ -7,7 +7,8 @@
 // root, appending one live message (sent by another user through the server, timed from the
 // socket frame that brings it to the rendered, laid-out update: the client's store and the
 // widget together; median of many), and frames while
-// scrolling up through the thread. Side by side: the thread as it was before virtualization
+// scrolling up through the thread. Beside the append, the browser's own share of it: the
+// same row cloned and appended by plain DOM calls, laid out. Side by side: the thread as it was before virtualization
 // (git show of packages/elements/src/thread/thread.ts at BASELINE_COMMIT, one <li> per message
 // with a plain `repeat`), run the same way with the same client. Prints a table; exits 0.
 import { execFileSync, spawn } from 'node:child_process';
@@ -320,7 +321,34 @@ async function phases(tag, count) {
   return Object.fromEntries(Object.keys(runs[0]).map((key) => [key, percentile(runs.map((run) => run[key]), 0.5)]));
 }
 
-window.bench = { setup, paint, append, scroll, phases, hasPlain: Boolean(PlainThread) };
+/**
+ * The browser's own share of an append: a rendered row of another author cloned, given new
+ * text and appended by plain DOM calls, then laid out and scrolled to as an append is: no
+ * store, no template, no window. What no widget can go below on this machine.
+ */
+async function domOnly(tag, count) {
+  const { el } = await open(tag);
+  const scroller = el.shadowRoot.querySelector('[part~="messages"]');
+  const list = scroller.querySelector(':scope > ol');
+  const model = [...list.querySelectorAll('li[data-message-id]')].findLast((row) =>
+    row.querySelector('[part~="message-author"]'),
+  );
+  const times = [];
+  for (let n = 0; n < count; n++) {
+    const started = performance.now();
+    const row = model.cloneNode(true);
+    row.dataset.messageId = 'dom-only-' + n;
+    row.querySelector('[part~="message-text"]').textContent = 'dom only ' + n + ' ' + Math.random().toString(36).slice(2);
+    list.append(row);
+    scroller.scrollTop = scroller.scrollHeight;
+    void scroller.scrollHeight;
+    times.push(performance.now() - started);
+    await frame();
+  }
+  return { median: percentile(times, 0.5), p95: percentile(times, 0.95) };
+}
+
+window.bench = { setup, paint, append, scroll, phases, domOnly, hasPlain: Boolean(PlainThread) };
 `;
 
 async function buildPage() {
@@ -474,6 +502,7 @@ try {
     for (const [name, ms] of Object.entries(medians)) console.log(` ${name.padEnd(22)} ${ms.toFixed(2).padStart(6)}`);
   }
   const virtual = await run('parta-thread');
+  const domOnly = await page.evaluate(() => window.bench.domOnly('parta-thread', 40));
   const plain = hasBaseline ? await run('parta-thread-plain') : null;
   if (errors.length) console.error(`page errors: ${errors.join('; ')}`);
 
@@ -512,12 +541,16 @@ try {
     2,
   );
   line('append one, p95, ms', virtual.append.p95, plain?.append.p95, '', 2);
+  line('append, DOM calls alone, ms', domOnly.median, undefined, '', 2);
   line('scroll frame p50, ms', virtual.scroll.p50, plain?.scroll.p50);
   line('scroll frame p95, ms', virtual.scroll.p95, plain?.scroll.p95);
   line('scroll frame max, ms', virtual.scroll.max, plain?.scroll.max);
   line(`dropped frames of ${virtual.scroll.frames}`, virtual.scroll.dropped, plain?.scroll.dropped, '', 0);
   console.log(
     ` (scrolling: ${virtual.scroll.frames} frames, 150 px up per frame from the newest, set by script each frame)`,
+  );
+  console.log(
+    ` (DOM calls alone: a rendered row cloned, new text, appended, laid out; the browser's share of an append, median of 40; p95 ${fmt(domOnly.p95, 2)})`,
   );
   if (!virtual.append.atBottom) console.log(' note: the virtualized thread did not stay at the bottom while appending');
   if (!hasBaseline) console.log(` the old thread (${BASELINE_COMMIT}) is not in this checkout: no baseline`);

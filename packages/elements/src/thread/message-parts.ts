@@ -27,13 +27,20 @@ export interface MessageView {
   receipts: (trigger: HTMLElement) => void;
 }
 
-/** Text with http(s) links made clickable; everything else stays text (never HTML). */
-export const richText = (text: string) =>
-  linkify(text).map((part) =>
-    typeof part === 'string'
-      ? part
-      : html`<a href=${part.href} target="_blank" rel="noopener noreferrer nofollow ugc">${part.text}</a>`,
-  );
+/**
+ * Text with http(s) links made clickable; everything else stays text (never HTML). Text
+ * without links stays one string: one text node, where a list costs a part per item.
+ */
+export const richText = (text: string) => {
+  const parts = linkify(text);
+  return parts.length === 1 && typeof parts[0] === 'string'
+    ? parts[0]
+    : parts.map((part) =>
+        typeof part === 'string'
+          ? part
+          : html`<a href=${part.href} target="_blank" rel="noopener noreferrer nofollow ugc">${part.text}</a>`,
+      );
+};
 
 const icon = (path: string, part: string, label: string) =>
   html`<svg part=${part} role="img" aria-label=${label} viewBox="0 0 24 24"><title>${label}</title><path d=${path} /></svg>`;
