@@ -6,9 +6,9 @@
 // that client, so the figures are the widget's own: first paint, DOM nodes in its shadow
 // root, appending one live message (sent by another user through the server, timed from the
 // socket frame that brings it to the rendered, laid-out update: the client's store and the
-// widget together; median of many), and frames while
-// scrolling up through the thread. Beside the append, the browser's own share of it: the
-// same row cloned and appended by plain DOM calls, laid out. Side by side: the thread as it was before virtualization
+// widget together; median of many), and frames while scrolling up through the thread.
+// Beside the append, the browser's own share of it: the same row cloned and appended by
+// plain DOM calls, laid out. Side by side: the thread as it was before virtualization
 // (git show of packages/elements/src/thread/thread.ts at BASELINE_COMMIT, one <li> per message
 // with a plain `repeat`), run the same way with the same client. Prints a table; exits 0.
 import { execFileSync, spawn } from 'node:child_process';
@@ -333,6 +333,9 @@ async function domOnly(tag, count) {
   const model = [...list.querySelectorAll('li[data-message-id]')].findLast((row) =>
     row.querySelector('[part~="message-author"]'),
   );
+  if (!model) throw new Error('no row of another author in view to clone');
+  // The element stays as it is: no update of its own (a scroll would ask for one) between the rows.
+  el.shouldUpdate = () => false;
   const times = [];
   for (let n = 0; n < count; n++) {
     const started = performance.now();
