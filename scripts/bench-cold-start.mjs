@@ -138,14 +138,18 @@ client.$messages(chatId).subscribe((state) => {
 const shown = () => thread.messages.length >= ${painted} && thread.shadowRoot?.querySelector('[data-message-id]');
 function check() {
   if (!shown()) return requestAnimationFrame(check);
-  // Rendered, then the frame that puts it on screen.
-  thread.updateComplete.then(() =>
-    requestAnimationFrame(() => {
+  // In a frame's animation callbacks with the rows in the DOM (and any update pending now
+  // done first, in this callback's microtasks): this frame paints them. A message posted
+  // now is handled after the frame's paint and commit, in the next task; not a frame later.
+  thread.updateComplete.then(() => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
       // Told through the console: a Playwright wait for a page function would run its own script in the page meanwhile.
       const ms = performance.mark('parta-painted').startTime;
       console.debug('parta-painted ' + JSON.stringify({ ms, fromCache, started, ready }));
-    }),
-  );
+    };
+    channel.port2.postMessage(0);
+  });
 }
 requestAnimationFrame(check);
 `,
