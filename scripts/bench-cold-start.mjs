@@ -26,6 +26,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright';
 import { build, defaultClientConditions } from 'vite';
 import { chromiumArgs, chromiumPath } from './chromium.mjs';
+import { minifyTemplates } from './minify-templates.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -159,6 +160,7 @@ requestAnimationFrame(check);
     logLevel: 'silent',
     root: work,
     mode: 'production',
+    plugins: [minifyTemplates()],
     resolve: { conditions: ['source', ...defaultClientConditions] },
     build: { target: 'es2022', outDir: join(work, 'out'), emptyOutDir: true, minify: !process.env.NOMINIFY },
   });

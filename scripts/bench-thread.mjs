@@ -21,6 +21,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { build, defaultClientConditions } from 'vite';
 import { chromiumArgs, chromiumPath } from './chromium.mjs';
+import { minifyTemplates } from './minify-templates.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const work = join(root, 'apps', 'demo', '.bench-thread');
@@ -380,6 +381,7 @@ async function buildPage() {
     root: work,
     mode: 'production',
     base: './',
+    plugins: [minifyTemplates()],
     resolve: {
       conditions: ['source', ...defaultClientConditions],
       // The old thread's own imports (lit), from where it lived: the elements package.

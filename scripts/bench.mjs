@@ -12,6 +12,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build, defaultClientConditions } from 'vite';
+import { minifyTemplates } from './minify-templates.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 // Inside the demo app, which depends on every published package, so imports resolve as on a host site.
@@ -38,6 +39,7 @@ async function measure(name, imports) {
     logLevel: 'silent',
     root: dir,
     mode: 'production',
+    plugins: [minifyTemplates()],
     resolve: { conditions: ['source', ...defaultClientConditions] },
     build: {
       target: 'es2022',

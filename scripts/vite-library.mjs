@@ -3,6 +3,7 @@ import { readdirSync } from 'node:fs';
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { minifyTemplates } from './minify-templates.mjs';
 
 const sharedExternal = [/^lit(\/|$)/, /^@lit\//, /^nanostores$/, /^@parta\//, /^zod(\/|$)/];
 
@@ -20,6 +21,7 @@ export function libraryConfig(packageUrl, { external = [] } = {}) {
       .map((file) => [file.replace(/\.ts$/, ''), `${src}${file}`]),
   );
   return defineConfig({
+    plugins: [minifyTemplates()],
     build: {
       target: 'es2022',
       outDir: 'dist',
