@@ -59,6 +59,38 @@ describe('IndexedDB cache', () => {
     expect(chats.map((chat) => chat.id)).to.include('chat-9a');
   });
 
+  it('asks the network for the newest page while the cached one is read, not after it', async () => {
+    const first = await clientFor('u-student-2', { storage: 'indexeddb' });
+    const $first = first.$messages('chat-9a');
+    $first.listen(() => {});
+    await until($first, (state) => !state.loading && state.messages.length > 0);
+    await sleep(600);
+    first.close();
+
+    // Watched, not replaced: every request still goes to the server.
+    const realFetch = globalThis.fetch;
+    const asked: number[] = [];
+    globalThis.fetch = (input, init) => {
+      const url = input instanceof Request ? input.url : String(input);
+      if (url.includes('/chats/chat-9a/messages')) asked.push(performance.now());
+      return realFetch(input, init);
+    };
+    try {
+      const second = await clientFor('u-student-2', { storage: 'indexeddb' });
+      let cachedAt: number | undefined;
+      const $thread = second.$messages('chat-9a');
+      $thread.subscribe((state) => {
+        if (cachedAt === undefined && state.loading && state.messages.length > 0) cachedAt = performance.now();
+      });
+      await until($thread, (state) => !state.loading);
+      expect(asked.length, 'the newest page was asked for').to.be.greaterThan(0);
+      // When the network answers before the cache is read, the cached page is not shown at all.
+      expect(asked[0], 'asked before the cached page was shown').to.be.below(cachedAt ?? Number.POSITIVE_INFINITY);
+    } finally {
+      globalThis.fetch = realFetch;
+    }
+  });
+
   it('caches a busy chat while its messages keep arriving, not only once it falls quiet', async () => {
     const reader = await clientFor('u-student-2', { storage: 'indexeddb' });
     const $thread = reader.$messages('chat-9a');

@@ -822,6 +822,10 @@ export class PartaClient {
     const move = this.#askWindow(chatId);
     const $thread = this.#thread(chatId);
     $thread.set({ ...$thread.value!, loading: true, error: null });
+    // The newest page is asked for beside the cache read, not after it: the request is on its
+    // way while the cached page is read and rendered. An answer that comes first wins, and the
+    // cached page is then not applied (the thread is loaded).
+    const latest = this.#loadLatest(chatId, move);
     const cache = await this.#openCache();
     const cached = cache && !this.#threadsLoaded.has(chatId) ? await cache.thread(chatId) : null;
     // Not into a window the reader jumped to meanwhile: the newest cached page is not next to it.
@@ -833,12 +837,12 @@ export class PartaClient {
         hasMore: cached.hasMore,
       }));
     }
-    await this.#loadLatest(chatId, move);
+    await latest;
   }
 
   /** `move`: taken when the newest page was asked for (opening the thread numbers it before reading the cache). */
   async #loadLatest(chatId: string, move = this.#askWindow(chatId)) {
-    // The reader jumped while the thread was opening (its cache read): the jump's page is the window.
+    // The reader jumped meanwhile (a later request placed the window): the jump's page is the window.
     if (move < this.#windowOf(chatId).placed) {
       this.#answered(chatId, move, false);
       return;
