@@ -111,6 +111,29 @@ describe('<parta-thread> with a long thread', () => {
     await waitFor(() => Boolean(root(el).querySelector('[part~="notice"]')), 'the notice');
   });
 
+  it('a jump overtaken by a later one resolves false, and the later one is shown', async () => {
+    const el = await openThread();
+    const [first, second] = [seeded[7]!, seeded[120]!];
+    expect(el.messages.some((message) => message.id === first.id || message.id === second.id)).to.equal(false);
+    // The first jump's page is held back on its way, so the second's answers first.
+    const realFetch = globalThis.fetch;
+    globalThis.fetch = async (input, init) => {
+      const url = input instanceof Request ? input.url : String(input);
+      if (url.includes(`around=${first.id}`)) await sleep(400);
+      return realFetch(input, init);
+    };
+    try {
+      const jumps = [el.scrollToMessage(first.id), el.scrollToMessage(second.id)];
+      expect(await jumps[1]).to.equal(true);
+      expect(await jumps[0], 'the first jump did not bring its message').to.equal(false);
+    } finally {
+      globalThis.fetch = realFetch;
+    }
+    await waitFor(() => Boolean(rowOf(el, second.id)) && inView(el, rowOf(el, second.id)!), 'the later one in view');
+    expect(rowOf(el, first.id)).to.equal(null);
+    expect(root(el).querySelector('[part~="notice"]'), 'no notice: the reader went on').to.equal(null);
+  });
+
   it('scrolling down after a jump loads newer messages until the live end', async () => {
     const el = await openThread();
     await el.scrollToMessage(seeded.at(-200)!.id);

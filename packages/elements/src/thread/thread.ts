@@ -488,7 +488,8 @@ export class PartaThread extends LitElement {
   /**
    * Shows a message, loading the page around it when it is not held (a replied-to or
    * pinned one far back), and highlights it briefly. Resolves false, with a notice, for
-   * a message that is not in the chat (or was deleted for this user).
+   * a message that is not in the chat (or was deleted for this user), and false without
+   * one when a later jump took the thread elsewhere before this one's page arrived.
    */
   async scrollToMessage(messageId: string): Promise<boolean> {
     const client = this.#client;
@@ -507,7 +508,7 @@ export class PartaThread extends LitElement {
     }
     this.requestUpdate();
     await this.updateComplete;
-    return true;
+    return this.messages.some((message) => message.id === messageId);
   }
 
   #toLatest = () => {
