@@ -55,6 +55,19 @@ for (const backend of backends)
       assert.equal((await page(teacherToken, 'limit=3')).body.hasNewer, undefined);
     });
 
+    it('says where the chat stood when a page was read, for a client to fetch the events after it', async () => {
+      const before = (await page(teacherToken, 'limit=3')).body;
+      assert.equal(before.lastSeq, before.messages.at(-1)!.seq);
+      // An event that is not a message moves the chat on; the next page says so.
+      const reacted = await api(url, teacherToken, routes.reaction(chat, before.messages.at(-1)!.id, '👍'), {
+        method: 'PUT',
+      });
+      assert.ok(reacted.status < 300, `reaction: ${reacted.status}`);
+      const after = (await page(teacherToken, 'limit=3')).body;
+      assert.equal(after.lastSeq, before.lastSeq! + 1);
+      assert.equal(after.messages.at(-1)!.seq, before.lastSeq);
+    });
+
     it('centres a page on a message, with some before and some after it', async () => {
       const target = all[15]!;
       const centred = await page(teacherToken, `around=${target.id}&limit=7`);

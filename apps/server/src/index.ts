@@ -177,8 +177,8 @@ async function serve(options: ServerOptions, database: DatabaseHandle, bus: Bus)
     const query = parse(HistoryQuery, request.query) as HistoryWindow & { limit?: number };
     const anchors = [query.before, query.after, query.around].filter((anchor) => anchor !== undefined);
     if (anchors.length > 1) throw new PartaError(ErrorCode.BadRequest, 'Give at most one of before, after and around');
-    await requireMember(db, request.params.chatId, userId, site);
-    return history(db, request.params.chatId, query, query.limit ?? 50, userId);
+    const { chat } = await requireMember(db, request.params.chatId, userId, site);
+    return { ...(await history(db, request.params.chatId, query, query.limit ?? 50, userId)), lastSeq: chat.lastSeq };
   });
 
   app.get<ChatParams>('/api/v1/chats/:chatId/events', async (request) => {

@@ -1,7 +1,11 @@
 import { expect } from '@open-wc/testing';
+import { type Message, routes } from '@parta/protocol';
 import { forgetStorage, serverTexts } from '../test-support/offline.js';
 import { clientFor, closeAll, devToken, partaUrl, sleep, unique, until } from '../test-support/session.js';
+import { Cache } from './cache.js';
+import { createClient } from './client.js';
 import { newClientKey } from './client-key.js';
+import type { MessagesState } from './messages.js';
 
 /** What a client of cache version 2 left behind: a chat list and a thread of an older shape, and an unsent message. */
 async function leaveVersion2(userId: string, unsent: string): Promise<void> {
@@ -91,11 +95,46 @@ describe('IndexedDB cache', () => {
     }
   });
 
+  it('shows the cached page before a failed load, never the failure alone', async () => {
+    // The chat's newest page as the server has it, cached for a server that does not answer
+    // (nothing listens on its port: every request fails at once, faster than the cache is read).
+    const token = await devToken('u-student-2');
+    const response = await fetch(`${await partaUrl()}${routes.messages('chat-9a')}?limit=50`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    const page = (await response.json()) as { messages: Message[]; hasMore: boolean };
+    expect(page.messages.length).to.be.greaterThan(0);
+    const unreachable = 'http://127.0.0.1:9';
+    const claims = JSON.parse(atob(token.split('.')[1]!.replace(/-/g, '+').replace(/_/g, '/')));
+    const cache = (await Cache.open(`${unreachable}|${claims.iss ?? ''}|${claims.sub}`))!;
+    await cache.saveThread('chat-9a', page.messages, page.hasMore);
+    cache.close();
+
+    const client = createClient({
+      baseUrl: unreachable,
+      getToken: () => devToken('u-student-2'),
+      storage: 'indexeddb',
+    });
+    try {
+      const states: MessagesState[] = [];
+      const $thread = client.$messages('chat-9a');
+      $thread.subscribe((state) => states.push(state));
+      const failed = await until($thread, (state) => state.error !== null);
+      expect(failed.messages.map((m) => m.id)).to.deep.equal(page.messages.map((m) => m.id));
+      const alone = states.filter((state) => state.error !== null && state.messages.length === 0);
+      expect(alone, 'states with the failure and no messages').to.have.length(0);
+    } finally {
+      client.close();
+    }
+  });
+
   it('caches a busy chat while its messages keep arriving, not only once it falls quiet', async () => {
     const reader = await clientFor('u-student-2', { storage: 'indexeddb' });
     const $thread = reader.$messages('chat-9a');
     $thread.listen(() => {});
     await until($thread, (state) => !state.loading);
+    // Live before the messages come: the thread's page may answer before the socket is up.
+    await until(reader.$connection, (status) => status === 'online');
     const teacher = await clientFor('u-teacher');
     const texts: string[] = [];
     // A message every 100 ms for a second: never a quiet moment as long as the cache waits for.

@@ -112,6 +112,40 @@ describe('PartaClient', () => {
     expect(await historyTexts('u-student-1', 'chat-9a')).to.not.include(mine);
   });
 
+  it('a message written after the thread page was read and before the chat list loaded still shows', async () => {
+    // The chat list is held back on its way; the thread's page is not.
+    const realFetch = globalThis.fetch;
+    let releaseList = () => {};
+    const listHeld = new Promise<void>((resolve) => {
+      releaseList = resolve;
+    });
+    globalThis.fetch = async (input, init) => {
+      const url = new URL(input instanceof Request ? input.url : String(input));
+      if (url.pathname === routes.chats) await listHeld;
+      return realFetch(input, init);
+    };
+    try {
+      const reader = await clientFor('u-student-2');
+      const $thread = reader.$messages('chat-9a');
+      $thread.listen(() => {});
+      await until($thread, (state) => !state.loading);
+      const text = unique('Между страницей и списком');
+      const sent = await realFetch(`${await partaUrl()}${routes.messages('chat-9a')}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${await devToken('u-teacher')}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ clientKey: `between-${text}`, text }),
+      });
+      expect(sent.status).to.equal(201);
+      releaseList();
+      await until(reader.$chats, (chats) => chats.some((chat) => chat.id === 'chat-9a'));
+      const shown = await until($thread, (state) => state.messages.some((message) => message.text === text), 5_000);
+      expect(withText(shown.messages, text)).to.have.length(1);
+    } finally {
+      releaseList();
+      globalThis.fetch = realFetch;
+    }
+  });
+
   it('reading a chat clears its counter for the same user everywhere, and it stays cleared', async () => {
     const teacher = await clientFor('u-teacher');
     const phone = await clientFor('u-student-2');

@@ -159,6 +159,12 @@ export class PartaClient {
    * kept current by the events, joined to the window when it gets back to the end.
    */
   #tails = new Map<string, ClientMessage[]>();
+  /**
+   * Per thread whose newest page came before its chat's event cursor was known: where the chat
+   * stood when the page was read. Events between it and the cursor reach neither (the cursor
+   * starts after them), so they are fetched for the thread once both are known.
+   */
+  #pagesAsOf = new Map<string, number>();
   #outbox: Outbox;
   #cacheWrites = new Map<string, { write: () => Promise<void>; timer: ReturnType<typeof setTimeout> }>();
   #organisations: OrganisationStores;
@@ -708,7 +714,10 @@ export class PartaClient {
     }
     this.#setChats(sortChats([...byId.values()]));
     // After the list is set, so events that waited for these cursors find their chats.
-    for (const chat of fresh) this.#sequencer.start(chat.id, chat.lastSeq);
+    for (const chat of fresh) {
+      this.#sequencer.start(chat.id, chat.lastSeq);
+      void this.#catchUp(chat.id);
+    }
   }
 
   #setChats(chats: ChatSummary[]) {
@@ -723,6 +732,7 @@ export class PartaClient {
 
   #forgetChat(chatId: string) {
     this.#tails.delete(chatId);
+    this.#pagesAsOf.delete(chatId);
     this.#sequencer.forget(chatId);
   }
 
@@ -785,10 +795,41 @@ export class PartaClient {
       this.#typing.sent(chatId);
     }
     if (event.kind === 'message.created') this.#typing.stopped(chatId, event.message.author.id);
+    this.#applyToThread(event);
+  }
+
+  #applyToThread(event: ChatEvent) {
+    const { chatId } = event;
     const tail = this.#tails.get(chatId);
     if (tail) this.#tails.set(chatId, applyEvent(tail, event));
     if (this.#threads.has(chatId)) {
       this.#updateThread(chatId, (state) => ({ ...state, messages: applyEventToWindow(state, event) }));
+    }
+  }
+
+  /**
+   * The events between a thread's newest page and its chat's cursor, into the thread alone (the
+   * chat list counted them already); applying an event the thread has is harmless. Once, when
+   * both are known; a failure leaves them to the thread's next load.
+   */
+  async #catchUp(chatId: string) {
+    const asOf = this.#pagesAsOf.get(chatId);
+    const cursor = this.#sequencer.cursor(chatId);
+    if (asOf === undefined || cursor === undefined) return;
+    this.#pagesAsOf.delete(chatId);
+    try {
+      for (let after = asOf; after < cursor; ) {
+        const page = await this.#http.request<EventsResponse>(routes.events(chatId), {
+          query: { after, limit: limits.eventsPageMax },
+        });
+        batch(() => {
+          for (const event of page.events) if (event.seq <= cursor) this.#applyToThread(event);
+        });
+        after = page.events.at(-1)?.seq ?? cursor;
+        if (!page.hasMore) break;
+      }
+    } catch {
+      // Shown again from the server the next time the thread loads.
     }
   }
 
@@ -822,14 +863,18 @@ export class PartaClient {
     const move = this.#askWindow(chatId);
     const $thread = this.#thread(chatId);
     $thread.set({ ...$thread.value!, loading: true, error: null });
-    // The newest page is asked for beside the cache read, not after it: the request is on its
-    // way while the cached page is read and rendered. An answer that comes first wins, and the
-    // cached page is then not applied (the thread is loaded).
-    const latest = this.#loadLatest(chatId, move);
+    // The newest page is asked for beside the cache read: an answer first wins (the cached page
+    // is then skipped), a failure first waits for it (offline, the messages show with the failure).
+    const cached = this.#applyCachedPage(chatId, move);
+    await this.#loadLatest(chatId, move, cached);
+    await cached;
+  }
+
+  async #applyCachedPage(chatId: string, move: number) {
     const cache = await this.#openCache();
     const cached = cache && !this.#threadsLoaded.has(chatId) ? await cache.thread(chatId) : null;
     // Not into a window the reader jumped to meanwhile: the newest cached page is not next to it.
-    const jumped = this.#windowOf(chatId).placed > move || $thread.value!.hasNewer;
+    const jumped = this.#windowOf(chatId).placed > move || this.#thread(chatId).value!.hasNewer;
     if (cached && !this.#threadsLoaded.has(chatId) && !jumped) {
       this.#updateThread(chatId, (state) => ({
         ...state,
@@ -837,12 +882,11 @@ export class PartaClient {
         hasMore: cached.hasMore,
       }));
     }
-    await latest;
   }
 
-  /** `move`: taken when the newest page was asked for (opening the thread numbers it before reading the cache). */
-  async #loadLatest(chatId: string, move = this.#askWindow(chatId)) {
-    // The reader jumped meanwhile (a later request placed the window): the jump's page is the window.
+  /** `move`: taken when the newest page was asked for; `before`: what a failure waits for (the cached page). */
+  async #loadLatest(chatId: string, move = this.#askWindow(chatId), before?: Promise<void>) {
+    // A later request (a jump) placed the window meanwhile.
     if (move < this.#windowOf(chatId).placed) {
       this.#answered(chatId, move, false);
       return;
@@ -856,7 +900,12 @@ export class PartaClient {
       this.#updateThread(chatId, (state) =>
         this.#reattach(chatId, { ...state, ...mergeLatestPage(state, page.messages, page.hasMore), loading: false }),
       );
+      if (page.lastSeq !== undefined) {
+        this.#pagesAsOf.set(chatId, page.lastSeq);
+        void this.#catchUp(chatId);
+      }
     } catch (error) {
+      await before?.catch(() => {});
       this.#answered(chatId, move, false);
       if (move < this.#windowOf(chatId).placed) return;
       this.#updateThread(chatId, (state) => ({ ...state, loading: false, error: asError(error) }));

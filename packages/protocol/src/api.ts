@@ -60,6 +60,11 @@ export const HistoryResponse = z.object({
   hasMore: z.boolean(),
   /** For `after` and `around` pages: newer messages exist after the last one returned. */
   hasNewer: z.optional(z.boolean()),
+  /**
+   * The chat's last sequence number, read just before the page: the page holds everything up
+   * to it (and perhaps more). A client whose event cursor is further on fetches the events between.
+   */
+  lastSeq: z.optional(z.number()),
 });
 export type HistoryResponse = z.infer<typeof HistoryResponse>;
 
