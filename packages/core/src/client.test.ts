@@ -1,4 +1,4 @@
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { routes } from '@parta/protocol';
 import { watch, withText } from '../test-support/offline.js';
 import { clientFor, closeAll, devToken, partaUrl, sleep, unique, until } from '../test-support/session.js';
@@ -142,6 +142,64 @@ describe('PartaClient', () => {
       expect(withText(shown.messages, text)).to.have.length(1);
     } finally {
       releaseList();
+      globalThis.fetch = realFetch;
+    }
+  });
+
+  it('an edit arriving while the thread catches up is not undone by the older one fetched', async () => {
+    const base = await partaUrl();
+    const teacher = { authorization: `Bearer ${await devToken('u-teacher')}`, 'content-type': 'application/json' };
+    const write = (path: string, method: string, body: unknown) =>
+      fetch(base + path, { method, headers: teacher, body: JSON.stringify(body) });
+    const text = unique('Будет исправлено');
+    const created = await write(routes.messages('chat-9a'), 'POST', { clientKey: `edits-${text}`, text });
+    const { message } = (await created.json()) as { message: { id: string } };
+    // The chat list and then the catch-up's events are held back on their way.
+    const realFetch = globalThis.fetch;
+    let releaseList = () => {};
+    let releaseEvents = () => {};
+    const listHeld = new Promise<void>((resolve) => {
+      releaseList = resolve;
+    });
+    const eventsHeld = new Promise<void>((resolve) => {
+      releaseEvents = resolve;
+    });
+    let eventsAnswered = false;
+    globalThis.fetch = async (input, init) => {
+      const url = new URL(input instanceof Request ? input.url : String(input));
+      if (url.pathname === routes.chats) await listHeld;
+      if (url.pathname !== routes.events('chat-9a')) return realFetch(input, init);
+      await eventsHeld;
+      const response = await realFetch(input, init);
+      eventsAnswered = true;
+      return response;
+    };
+    try {
+      const reader = await clientFor('u-student-2');
+      const $thread = reader.$messages('chat-9a');
+      $thread.listen(() => {});
+      await until($thread, (state) => state.messages.some((m) => m.id === message.id));
+      const textOf = (state: { messages: readonly { id: string; text: string }[] }) =>
+        state.messages.find((m) => m.id === message.id)?.text;
+      // After the page was read, before the list: this edit reaches neither.
+      expect((await write(routes.message('chat-9a', message.id), 'PATCH', { text: `${text} (1)` })).status).to.equal(
+        200,
+      );
+      releaseList();
+      await until(reader.$chats, (chats) => chats.some((chat) => chat.id === 'chat-9a'));
+      await until(reader.$connection, (status) => status === 'online');
+      // While the thread catches up: this one comes live.
+      expect((await write(routes.message('chat-9a', message.id), 'PATCH', { text: `${text} (2)` })).status).to.equal(
+        200,
+      );
+      await until($thread, (state) => textOf(state) === `${text} (2)`);
+      releaseEvents();
+      await waitUntil(() => eventsAnswered, 'the catch-up fetched');
+      await sleep(200);
+      expect(textOf($thread.get())).to.equal(`${text} (2)`);
+    } finally {
+      releaseList();
+      releaseEvents();
       globalThis.fetch = realFetch;
     }
   });

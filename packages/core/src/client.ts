@@ -160,11 +160,13 @@ export class PartaClient {
    */
   #tails = new Map<string, ClientMessage[]>();
   /**
-   * Per thread whose newest page came before its chat's event cursor was known: where the chat
-   * stood when the page was read. Events between it and the cursor reach neither (the cursor
-   * starts after them), so they are fetched for the thread once both are known.
+   * Per thread, until its chat's event cursor is known: where the chat stood when the newest page
+   * was read. Events between that and where the cursor started reach neither (the cursor starts
+   * after them), so they are fetched for the thread once both are known.
    */
   #pagesAsOf = new Map<string, number>();
+  /** Per thread catching up: the events applied meanwhile, applied again after the older ones fetched. */
+  #catchingUp = new Map<string, ChatEvent[]>();
   #outbox: Outbox;
   #cacheWrites = new Map<string, { write: () => Promise<void>; timer: ReturnType<typeof setTimeout> }>();
   #organisations: OrganisationStores;
@@ -733,6 +735,7 @@ export class PartaClient {
   #forgetChat(chatId: string) {
     this.#tails.delete(chatId);
     this.#pagesAsOf.delete(chatId);
+    this.#catchingUp.delete(chatId);
     this.#sequencer.forget(chatId);
   }
 
@@ -800,6 +803,7 @@ export class PartaClient {
 
   #applyToThread(event: ChatEvent) {
     const { chatId } = event;
+    this.#catchingUp.get(chatId)?.push(event);
     const tail = this.#tails.get(chatId);
     if (tail) this.#tails.set(chatId, applyEvent(tail, event));
     if (this.#threads.has(chatId)) {
@@ -808,28 +812,37 @@ export class PartaClient {
   }
 
   /**
-   * The events between a thread's newest page and its chat's cursor, into the thread alone (the
-   * chat list counted them already); applying an event the thread has is harmless. Once, when
-   * both are known; a failure leaves them to the thread's next load.
+   * The events between a thread's newest page and where its chat's cursor started, into the thread
+   * alone (the chat list counted them already). Events that arrive meanwhile are newer: they are
+   * applied again after these, so no message goes back to an older text. Once, when both are
+   * known; a failure leaves them to the thread's next load.
    */
   async #catchUp(chatId: string) {
     const asOf = this.#pagesAsOf.get(chatId);
     const cursor = this.#sequencer.cursor(chatId);
     if (asOf === undefined || cursor === undefined) return;
     this.#pagesAsOf.delete(chatId);
+    if (asOf >= cursor) return;
+    const live: ChatEvent[] = [];
+    this.#catchingUp.set(chatId, live);
     try {
+      const missed: ChatEvent[] = [];
       for (let after = asOf; after < cursor; ) {
         const page = await this.#http.request<EventsResponse>(routes.events(chatId), {
           query: { after, limit: limits.eventsPageMax },
         });
-        batch(() => {
-          for (const event of page.events) if (event.seq <= cursor) this.#applyToThread(event);
-        });
+        missed.push(...page.events.filter((event) => event.seq <= cursor));
         after = page.events.at(-1)?.seq ?? cursor;
         if (!page.hasMore) break;
       }
+      this.#catchingUp.delete(chatId);
+      batch(() => {
+        for (const event of [...missed, ...live]) this.#applyToThread(event);
+      });
     } catch {
-      // Shown again from the server the next time the thread loads.
+      // Shown from the server the next time the thread loads.
+    } finally {
+      this.#catchingUp.delete(chatId);
     }
   }
 
