@@ -905,6 +905,8 @@ export class PartaClient {
       return;
     }
     this.#updateThread(chatId, (state) => ({ ...state, loading: true, error: null }));
+    // With the chat's cursor known before the page is read, every later event reaches the thread live.
+    const live = this.#sequencer.cursor(chatId) !== undefined;
     try {
       const page = await this.#http.request<HistoryResponse>(routes.messages(chatId), {
         query: { limit: PAGE_SIZE },
@@ -913,7 +915,7 @@ export class PartaClient {
       this.#updateThread(chatId, (state) =>
         this.#reattach(chatId, { ...state, ...mergeLatestPage(state, page.messages, page.hasMore), loading: false }),
       );
-      if (page.lastSeq !== undefined) {
+      if (!live && page.lastSeq !== undefined) {
         this.#pagesAsOf.set(chatId, page.lastSeq);
         void this.#catchUp(chatId);
       }
