@@ -2,7 +2,7 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { routes } from '@parta/protocol';
 import { watch, withText } from '../test-support/offline.js';
 import { clientFor, closeAll, devToken, partaUrl, sleep, unique, until } from '../test-support/session.js';
-import { MAX_UNREACHABLE_ATTEMPTS, type PartaClient } from './index.js';
+import { MAX_UNREACHABLE_ATTEMPTS, type MessagesState, type PartaClient } from './index.js';
 
 async function historyTexts(userId: string, chatId: string): Promise<string[]> {
   const response = await fetch(`${await partaUrl()}${routes.messages(chatId)}?limit=100`, {
@@ -200,6 +200,66 @@ describe('PartaClient', () => {
     } finally {
       releaseList();
       releaseEvents();
+      globalThis.fetch = realFetch;
+    }
+  });
+
+  it('a reaction that arrives while the newest page is on its way is not undone by the page', async () => {
+    const base = await partaUrl();
+    const teacher = { authorization: `Bearer ${await devToken('u-teacher')}`, 'content-type': 'application/json' };
+    const text = unique('Реакция в пути');
+    const created = await fetch(base + routes.messages('chat-9a'), {
+      method: 'POST',
+      headers: teacher,
+      body: JSON.stringify({ clientKey: `react-${text}`, text }),
+    });
+    const { message } = (await created.json()) as { message: { id: string } };
+    // A returning reader: the thread is in the cache, the chat list loaded before the thread opens.
+    const first = await clientFor('u-student-2', { storage: 'indexeddb' });
+    const $first = first.$messages('chat-9a');
+    $first.listen(() => {});
+    await until($first, (state) => !state.loading && state.messages.some((m) => m.id === message.id));
+    await sleep(600);
+    first.close();
+
+    // The page is read by the server at once; its answer is held back on its way.
+    const realFetch = globalThis.fetch;
+    let releasePage = () => {};
+    const pageHeld = new Promise<void>((resolve) => {
+      releasePage = resolve;
+    });
+    let pageAnswered = false;
+    globalThis.fetch = async (input, init) => {
+      const url = new URL(input instanceof Request ? input.url : String(input));
+      const response = await realFetch(input, init);
+      if (url.pathname !== routes.messages('chat-9a') || url.searchParams.has('before')) return response;
+      await pageHeld;
+      pageAnswered = true;
+      return response;
+    };
+    try {
+      const reader = await clientFor('u-student-2', { storage: 'indexeddb' });
+      reader.$chats.listen(() => {});
+      await until(reader.$chatsLoading, (loading) => !loading);
+      await until(reader.$connection, (status) => status === 'online');
+      const $thread = reader.$messages('chat-9a');
+      $thread.listen(() => {});
+      await until($thread, (state) => state.messages.some((m) => m.id === message.id));
+      await sleep(300);
+      const reacted = await realFetch(base + routes.reaction('chat-9a', message.id, '👍'), {
+        method: 'PUT',
+        headers: { authorization: teacher.authorization },
+      });
+      expect(reacted.status).to.equal(200);
+      const reactionsOf = (state: MessagesState) => state.messages.find((m) => m.id === message.id)?.reactions ?? [];
+      await until($thread, (state) => reactionsOf(state).length === 1);
+      releasePage();
+      await waitUntil(() => pageAnswered, 'the page answered');
+      await until($thread, (state) => !state.loading);
+      await sleep(100);
+      expect(reactionsOf($thread.get()).map((r) => r.emoji)).to.deep.equal(['👍']);
+    } finally {
+      releasePage();
       globalThis.fetch = realFetch;
     }
   });

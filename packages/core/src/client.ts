@@ -165,8 +165,11 @@ export class PartaClient {
    * after them), so they are fetched for the thread once both are known.
    */
   #pagesAsOf = new Map<string, number>();
-  /** Per thread catching up: the events applied meanwhile, applied again after the older ones fetched. */
-  #catchingUp = new Map<string, ChatEvent[]>();
+  /**
+   * Per thread: lists collecting the events applied to it while something older is on its way
+   * (its newest page, a catch-up), to apply them again after it, so a message never goes back.
+   */
+  #recorders = new Map<string, Set<ChatEvent[]>>();
   #outbox: Outbox;
   #cacheWrites = new Map<string, { write: () => Promise<void>; timer: ReturnType<typeof setTimeout> }>();
   #organisations: OrganisationStores;
@@ -735,7 +738,6 @@ export class PartaClient {
   #forgetChat(chatId: string) {
     this.#tails.delete(chatId);
     this.#pagesAsOf.delete(chatId);
-    this.#catchingUp.delete(chatId);
     this.#sequencer.forget(chatId);
   }
 
@@ -803,7 +805,7 @@ export class PartaClient {
 
   #applyToThread(event: ChatEvent) {
     const { chatId } = event;
-    this.#catchingUp.get(chatId)?.push(event);
+    for (const events of this.#recorders.get(chatId) ?? []) events.push(event);
     const tail = this.#tails.get(chatId);
     if (tail) this.#tails.set(chatId, applyEvent(tail, event));
     if (this.#threads.has(chatId)) {
@@ -823,8 +825,7 @@ export class PartaClient {
     if (asOf === undefined || cursor === undefined) return;
     this.#pagesAsOf.delete(chatId);
     if (asOf >= cursor) return;
-    const live: ChatEvent[] = [];
-    this.#catchingUp.set(chatId, live);
+    const meanwhile = this.#record(chatId);
     try {
       const missed: ChatEvent[] = [];
       for (let after = asOf; after < cursor; ) {
@@ -835,15 +836,30 @@ export class PartaClient {
         after = page.events.at(-1)?.seq ?? cursor;
         if (!page.hasMore) break;
       }
-      this.#catchingUp.delete(chatId);
+      meanwhile.stop();
       batch(() => {
-        for (const event of [...missed, ...live]) this.#applyToThread(event);
+        for (const event of [...missed, ...meanwhile.events]) this.#applyToThread(event);
       });
     } catch {
       // Shown from the server the next time the thread loads.
     } finally {
-      this.#catchingUp.delete(chatId);
+      meanwhile.stop();
     }
+  }
+
+  /** Collects the events applied to a thread from now until `stop()`. */
+  #record(chatId: string): { events: ChatEvent[]; stop(): void } {
+    const events: ChatEvent[] = [];
+    let recorders = this.#recorders.get(chatId);
+    if (!recorders) this.#recorders.set(chatId, (recorders = new Set()));
+    recorders.add(events);
+    return {
+      events,
+      stop: () => {
+        recorders.delete(events);
+        if (recorders.size === 0 && this.#recorders.get(chatId) === recorders) this.#recorders.delete(chatId);
+      },
+    };
   }
 
   // ---------------------------------------------------------------- threads
@@ -905,21 +921,28 @@ export class PartaClient {
       return;
     }
     this.#updateThread(chatId, (state) => ({ ...state, loading: true, error: null }));
-    // With the chat's cursor known before the page is read, every later event reaches the thread live.
+    // With the chat's cursor known before the page is read, every later event reaches the thread
+    // live; those that do while the page is on its way are newer than its copies, and go again after it.
     const live = this.#sequencer.cursor(chatId) !== undefined;
+    const meanwhile = this.#record(chatId);
     try {
       const page = await this.#http.request<HistoryResponse>(routes.messages(chatId), {
         query: { limit: PAGE_SIZE },
       });
+      meanwhile.stop();
       if (!this.#answered(chatId, move, true)) return;
-      this.#updateThread(chatId, (state) =>
-        this.#reattach(chatId, { ...state, ...mergeLatestPage(state, page.messages, page.hasMore), loading: false }),
-      );
+      batch(() => {
+        this.#updateThread(chatId, (state) =>
+          this.#reattach(chatId, { ...state, ...mergeLatestPage(state, page.messages, page.hasMore), loading: false }),
+        );
+        for (const event of meanwhile.events) this.#applyToThread(event);
+      });
       if (!live && page.lastSeq !== undefined) {
         this.#pagesAsOf.set(chatId, page.lastSeq);
         void this.#catchUp(chatId);
       }
     } catch (error) {
+      meanwhile.stop();
       await before?.catch(() => {});
       this.#answered(chatId, move, false);
       if (move < this.#windowOf(chatId).placed) return;
