@@ -96,6 +96,17 @@ async function api(base, path, { method = 'GET', body, token } = {}) {
 const work = join(root, 'apps', 'demo', '.bench', 'cold-start');
 const profileDir = join(root, 'apps', 'demo', '.bench', 'cold-start-profile');
 
+/**
+ * Page script that reports "painted" once the current frame is committed: a task posted at the
+ * highest priority runs right after the frame's paint and commit, ahead of the network's and
+ * IndexedDB's tasks queued meanwhile (a posted message would wait behind them). Told through the
+ * console: a Playwright wait for a page function would run its own script in the page meanwhile.
+ */
+const reportPainted = (fields) => `scheduler.postTask(() => {
+  const ms = performance.mark('parta-painted').startTime;
+  console.debug('parta-painted ' + JSON.stringify({ ms, ${fields} }));
+}, { priority: 'user-blocking' });`;
+
 /** Builds the page: the core client and <parta-thread>, production mode. It records when 50 messages are on screen. */
 async function buildPage() {
   rmSync(work, { recursive: true, force: true });
@@ -141,15 +152,9 @@ const shown = () => thread.messages.length >= ${painted} && thread.shadowRoot?.q
 function check() {
   if (!shown()) return requestAnimationFrame(check);
   // In a frame's animation callbacks with the rows in the DOM (and any update pending now
-  // done first, in this callback's microtasks): this frame paints them. A task posted now
-  // at the highest priority runs after the frame's paint and commit, ahead of the network's
-  // and IndexedDB's tasks queued meanwhile (a message posted would wait behind them).
+  // done first, in this callback's microtasks): this frame paints them.
   thread.updateComplete.then(() => {
-    scheduler.postTask(() => {
-      // Told through the console: a Playwright wait for a page function would run its own script in the page meanwhile.
-      const ms = performance.mark('parta-painted').startTime;
-      console.debug('parta-painted ' + JSON.stringify({ ms, fromCache, started, ready }));
-    }, { priority: 'user-blocking' });
+    ${reportPainted('fromCache, started, ready')}
   });
 }
 requestAnimationFrame(check);
@@ -170,10 +175,9 @@ requestAnimationFrame(check);
     join(work, 'out', 'blank.html'),
     `<!doctype html><html lang="ru"><head><meta charset="utf-8"><title>blank</title></head>
 <body style="margin:0"><p>Сообщение 1: повторите параграфы с седьмого по девятый</p><script>
-requestAnimationFrame(() => scheduler.postTask(() => {
-  const ms = performance.mark('parta-painted').startTime;
-  console.debug('parta-painted ' + JSON.stringify({ ms, fromCache: false, started: ms, ready: ms }));
-}, { priority: 'user-blocking' }));
+requestAnimationFrame(() => {
+  ${reportPainted('fromCache: false, started: ms, ready: ms')}
+});
 </script></body></html>`,
   );
   return join(work, 'out');

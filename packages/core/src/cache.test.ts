@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { type Message, routes } from '@parta/protocol';
 import { forgetStorage, serverTexts } from '../test-support/offline.js';
-import { clientFor, closeAll, devToken, partaUrl, sleep, unique, until } from '../test-support/session.js';
+import { aroundFetch, clientFor, closeAll, devToken, partaUrl, sleep, unique, until } from '../test-support/session.js';
 import { Cache } from './cache.js';
 import { createClient } from './client.js';
 import { newClientKey } from './client-key.js';
@@ -71,14 +71,11 @@ describe('IndexedDB cache', () => {
     await sleep(600);
     first.close();
 
-    // Watched, not replaced: every request still goes to the server.
-    const realFetch = globalThis.fetch;
     const asked: number[] = [];
-    globalThis.fetch = (input, init) => {
-      const url = input instanceof Request ? input.url : String(input);
-      if (url.includes('/chats/chat-9a/messages')) asked.push(performance.now());
-      return realFetch(input, init);
-    };
+    const restore = aroundFetch((url, send) => {
+      if (url.pathname === routes.messages('chat-9a')) asked.push(performance.now());
+      return send();
+    });
     try {
       const second = await clientFor('u-student-2', { storage: 'indexeddb' });
       let cachedAt: number | undefined;
@@ -91,7 +88,7 @@ describe('IndexedDB cache', () => {
       // When the network answers before the cache is read, the cached page is not shown at all.
       expect(asked[0], 'asked before the cached page was shown').to.be.below(cachedAt ?? Number.POSITIVE_INFINITY);
     } finally {
-      globalThis.fetch = realFetch;
+      restore();
     }
   });
 

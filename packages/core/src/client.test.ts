@@ -1,7 +1,17 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { routes } from '@parta/protocol';
 import { watch, withText } from '../test-support/offline.js';
-import { clientFor, closeAll, devToken, partaUrl, sleep, unique, until } from '../test-support/session.js';
+import {
+  aroundFetch,
+  clientFor,
+  closeAll,
+  devToken,
+  gate,
+  partaUrl,
+  sleep,
+  unique,
+  until,
+} from '../test-support/session.js';
 import { MAX_UNREACHABLE_ATTEMPTS, type MessagesState, type PartaClient } from './index.js';
 
 async function historyTexts(userId: string, chatId: string): Promise<string[]> {
@@ -114,35 +124,30 @@ describe('PartaClient', () => {
 
   it('a message written after the thread page was read and before the chat list loaded still shows', async () => {
     // The chat list is held back on its way; the thread's page is not.
-    const realFetch = globalThis.fetch;
-    let releaseList = () => {};
-    const listHeld = new Promise<void>((resolve) => {
-      releaseList = resolve;
+    const list = gate();
+    const restore = aroundFetch(async (url, send) => {
+      if (url.pathname === routes.chats) await list.passed;
+      return send();
     });
-    globalThis.fetch = async (input, init) => {
-      const url = new URL(input instanceof Request ? input.url : String(input));
-      if (url.pathname === routes.chats) await listHeld;
-      return realFetch(input, init);
-    };
     try {
       const reader = await clientFor('u-student-2');
       const $thread = reader.$messages('chat-9a');
       $thread.listen(() => {});
       await until($thread, (state) => !state.loading);
       const text = unique('Между страницей и списком');
-      const sent = await realFetch(`${await partaUrl()}${routes.messages('chat-9a')}`, {
+      const sent = await fetch(`${await partaUrl()}${routes.messages('chat-9a')}`, {
         method: 'POST',
         headers: { authorization: `Bearer ${await devToken('u-teacher')}`, 'content-type': 'application/json' },
         body: JSON.stringify({ clientKey: `between-${text}`, text }),
       });
       expect(sent.status).to.equal(201);
-      releaseList();
+      list.open();
       await until(reader.$chats, (chats) => chats.some((chat) => chat.id === 'chat-9a'));
       const shown = await until($thread, (state) => state.messages.some((message) => message.text === text), 5_000);
       expect(withText(shown.messages, text)).to.have.length(1);
     } finally {
-      releaseList();
-      globalThis.fetch = realFetch;
+      list.open();
+      restore();
     }
   });
 
@@ -155,25 +160,17 @@ describe('PartaClient', () => {
     const created = await write(routes.messages('chat-9a'), 'POST', { clientKey: `edits-${text}`, text });
     const { message } = (await created.json()) as { message: { id: string } };
     // The chat list and then the catch-up's events are held back on their way.
-    const realFetch = globalThis.fetch;
-    let releaseList = () => {};
-    let releaseEvents = () => {};
-    const listHeld = new Promise<void>((resolve) => {
-      releaseList = resolve;
-    });
-    const eventsHeld = new Promise<void>((resolve) => {
-      releaseEvents = resolve;
-    });
+    const list = gate();
+    const events = gate();
     let eventsAnswered = false;
-    globalThis.fetch = async (input, init) => {
-      const url = new URL(input instanceof Request ? input.url : String(input));
-      if (url.pathname === routes.chats) await listHeld;
-      if (url.pathname !== routes.events('chat-9a')) return realFetch(input, init);
-      await eventsHeld;
-      const response = await realFetch(input, init);
+    const restore = aroundFetch(async (url, send) => {
+      if (url.pathname === routes.chats) await list.passed;
+      if (url.pathname !== routes.events('chat-9a')) return send();
+      await events.passed;
+      const response = await send();
       eventsAnswered = true;
       return response;
-    };
+    });
     try {
       const reader = await clientFor('u-student-2');
       const $thread = reader.$messages('chat-9a');
@@ -185,7 +182,7 @@ describe('PartaClient', () => {
       expect((await write(routes.message('chat-9a', message.id), 'PATCH', { text: `${text} (1)` })).status).to.equal(
         200,
       );
-      releaseList();
+      list.open();
       await until(reader.$chats, (chats) => chats.some((chat) => chat.id === 'chat-9a'));
       await until(reader.$connection, (status) => status === 'online');
       // While the thread catches up: this one comes live.
@@ -193,14 +190,14 @@ describe('PartaClient', () => {
         200,
       );
       await until($thread, (state) => textOf(state) === `${text} (2)`);
-      releaseEvents();
+      events.open();
       await waitUntil(() => eventsAnswered, 'the catch-up fetched');
       await sleep(200);
       expect(textOf($thread.get())).to.equal(`${text} (2)`);
     } finally {
-      releaseList();
-      releaseEvents();
-      globalThis.fetch = realFetch;
+      list.open();
+      events.open();
+      restore();
     }
   });
 
@@ -223,20 +220,15 @@ describe('PartaClient', () => {
     first.close();
 
     // The page is read by the server at once; its answer is held back on its way.
-    const realFetch = globalThis.fetch;
-    let releasePage = () => {};
-    const pageHeld = new Promise<void>((resolve) => {
-      releasePage = resolve;
-    });
+    const page = gate();
     let pageAnswered = false;
-    globalThis.fetch = async (input, init) => {
-      const url = new URL(input instanceof Request ? input.url : String(input));
-      const response = await realFetch(input, init);
+    const restore = aroundFetch(async (url, send) => {
+      const response = await send();
       if (url.pathname !== routes.messages('chat-9a') || url.searchParams.has('before')) return response;
-      await pageHeld;
+      await page.passed;
       pageAnswered = true;
       return response;
-    };
+    });
     try {
       const reader = await clientFor('u-student-2', { storage: 'indexeddb' });
       reader.$chats.listen(() => {});
@@ -246,21 +238,21 @@ describe('PartaClient', () => {
       $thread.listen(() => {});
       await until($thread, (state) => state.messages.some((m) => m.id === message.id));
       await sleep(300);
-      const reacted = await realFetch(base + routes.reaction('chat-9a', message.id, '👍'), {
+      const reacted = await fetch(base + routes.reaction('chat-9a', message.id, '👍'), {
         method: 'PUT',
         headers: { authorization: teacher.authorization },
       });
       expect(reacted.status).to.equal(200);
       const reactionsOf = (state: MessagesState) => state.messages.find((m) => m.id === message.id)?.reactions ?? [];
       await until($thread, (state) => reactionsOf(state).length === 1);
-      releasePage();
+      page.open();
       await waitUntil(() => pageAnswered, 'the page answered');
       await until($thread, (state) => !state.loading);
       await sleep(100);
       expect(reactionsOf($thread.get()).map((r) => r.emoji)).to.deep.equal(['👍']);
     } finally {
-      releasePage();
-      globalThis.fetch = realFetch;
+      page.open();
+      restore();
     }
   });
 

@@ -184,10 +184,7 @@ export class PartaClient {
     this.#tokens.pause();
     this.#http = new Http(this.baseUrl, this.#tokens);
     this.#sequencer = new EventSequencer({
-      fetchAfter: (chatId, after) =>
-        this.#http.request<EventsResponse>(routes.events(chatId), {
-          query: { after, limit: limits.eventsPageMax },
-        }),
+      fetchAfter: (chatId, after) => this.#eventsAfter(chatId, after),
       apply: (event) => batch(() => this.#apply(event)),
     });
     this.#connection = new Connection(
@@ -826,25 +823,28 @@ export class PartaClient {
     this.#pagesAsOf.delete(chatId);
     if (asOf >= cursor) return;
     const meanwhile = this.#record(chatId);
+    const missed: ChatEvent[] = [];
     try {
-      const missed: ChatEvent[] = [];
       for (let after = asOf; after < cursor; ) {
-        const page = await this.#http.request<EventsResponse>(routes.events(chatId), {
-          query: { after, limit: limits.eventsPageMax },
-        });
+        const page = await this.#eventsAfter(chatId, after);
         missed.push(...page.events.filter((event) => event.seq <= cursor));
         after = page.events.at(-1)?.seq ?? cursor;
         if (!page.hasMore) break;
       }
-      meanwhile.stop();
-      batch(() => {
-        for (const event of [...missed, ...meanwhile.events]) this.#applyToThread(event);
-      });
     } catch {
       // Shown from the server the next time the thread loads.
+      return;
     } finally {
       meanwhile.stop();
     }
+    batch(() => {
+      for (const event of [...missed, ...meanwhile.events]) this.#applyToThread(event);
+    });
+  }
+
+  /** A page of the chat's events after a sequence number, oldest first. */
+  #eventsAfter(chatId: string, after: number): Promise<EventsResponse> {
+    return this.#http.request<EventsResponse>(routes.events(chatId), { query: { after, limit: limits.eventsPageMax } });
   }
 
   /** Collects the events applied to a thread from now until `stop()`. */

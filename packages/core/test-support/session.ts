@@ -94,3 +94,25 @@ export async function embedToken(
   );
   return `${header}.${payload}.${encode(String.fromCharCode(...signature))}`;
 }
+
+/** Something held back until `open()`: `passed` resolves then. */
+export function gate(): { passed: Promise<void>; open(): void } {
+  let open = () => {};
+  const passed = new Promise<void>((resolve) => {
+    open = resolve;
+  });
+  return { passed, open };
+}
+
+/**
+ * Watches the page's requests without replacing them: `around` gets each one's URL and the
+ * way to send it, and may wait before or after. Returns what puts `fetch` back.
+ */
+export function aroundFetch(around: (url: URL, send: () => Promise<Response>) => Promise<Response>): () => void {
+  const real = globalThis.fetch;
+  globalThis.fetch = (input, init) =>
+    around(new URL(input instanceof Request ? input.url : String(input)), () => real(input, init));
+  return () => {
+    globalThis.fetch = real;
+  };
+}
