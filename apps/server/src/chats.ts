@@ -24,7 +24,9 @@ type MessageRow = typeof messages.$inferSelect;
 type ChatRow = typeof chats.$inferSelect;
 type MemberRow = typeof chatMembers.$inferSelect;
 
-export function userSummary(user: UserRow): UserSummary {
+export function userSummary(
+  user: Pick<UserRow, 'id' | 'surname' | 'name' | 'patronymic' | 'verified' | 'avatarUrl'>,
+): UserSummary {
   return {
     id: user.id,
     surname: user.surname,
@@ -406,82 +408,132 @@ function prepareSendContext(db: Database) {
 const sendContexts = new WeakMap<Database, ReturnType<typeof prepareSendContext>>();
 
 /**
- * `insertPlain`'s statement, prepared once per database: PostgreSQL parses and plans it once
+ * `writePlain`'s statement, prepared once per database: PostgreSQL parses and plans it once
  * per connection instead of per message, which halves its cost there.
+ *
+ * It checks what the send needs before it writes anything (the same rules as `membership`
+ * and `canSendMessage`, which explain a refusal): the chat exists and is within the site,
+ * the author is a member who may write in it, and this client key is new. When one of them
+ * fails it writes nothing and returns no row.
  */
 function preparePlainWrite(db: Database) {
   const chatId = sql.placeholder('chatId');
   const authorId = sql.placeholder('authorId');
+  const clientKey = sql.placeholder('clientKey');
+  const site = sql.placeholder('site');
+  const allowed = db.$with('allowed', {}).as(sql`
+    select ${chats.id} from ${chats}
+    join ${chatMembers} on ${chatMembers.chatId} = ${chats.id} and ${chatMembers.userId} = ${authorId}
+    where ${chats.id} = ${chatId}
+      and (${site}::text is null or ${chats.orgId} is null or ${chats.orgId} = ${site}::text)
+      and ((${chats.kind} <> 'channel' and not ${chats.onlyAdminsWrite}) or ${chatMembers.role} in ('owner', 'admin'))
+      and not exists (select 1 from ${messages} where ${messages.authorId} = ${authorId} and ${messages.clientKey} = ${clientKey})`);
+  const author = db
+    .$with('author', {
+      surname: sql<string>`surname`.as('surname'),
+      name: sql<string>`name`.as('name'),
+      patronymic: sql<string | null>`patronymic`.as('patronymic'),
+      verified: sql<boolean>`verified`.as('verified'),
+      avatarUrl: sql<string | null>`avatar_url`.as('avatar_url'),
+    })
+    .as(sql`select ${users.surname}, ${users.name}, ${users.patronymic}, ${users.verified}, ${users.avatarUrl}
+    from ${users} where ${users.id} = ${authorId}`);
   const bumped = db
-    .$with('bumped', { seq: sql<number | string>`seq`.as('seq'), iso: sql<string>`iso`.as('iso') })
-    .as(sql`update ${chats} set last_seq = last_seq + 1, last_activity_at = now() where id = ${chatId}
+    .$with('bumped', {
+      seq: sql<number | string>`seq`.as('seq'),
+      iso: sql<string>`iso`.as('iso'),
+      expires: sql<string | null>`expires`.as('expires'),
+    })
+    .as(sql`update ${chats} set last_seq = last_seq + 1, last_activity_at = now()
+      where id = (select id from allowed) and exists (select 1 from author)
       returning last_seq as seq, date_trunc('milliseconds', now()) as at,
-        to_char(now() at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as iso`);
+        to_char(now() at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as iso,
+        to_char((date_trunc('milliseconds', now()) + disappear_after_sec * interval '1 second') at time zone 'UTC',
+          'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as expires`);
   const message = db.$with('message', {}).as(sql`
     insert into ${messages} (id, chat_id, seq, author_id, client_key, text, expires_at, created_at)
-    select ${sql.placeholder('id')}::text, ${chatId}::text, seq, ${authorId}::text, ${sql.placeholder('clientKey')}::text,
-      ${sql.placeholder('text')}::text, ${sql.placeholder('expiresAt')}::timestamptz, at
+    select ${sql.placeholder('id')}::text, ${chatId}::text, seq, ${authorId}::text, ${clientKey}::text,
+      ${sql.placeholder('text')}::text, expires::timestamptz, at
     from bumped`);
-  // The event as built by the caller, but for its seq and time.
+  // The event as built by the caller, but for its seq, its time, its author and its expiry,
+  // the author as \`userSummary\` gives it.
   const event = db.$with('event', {}).as(sql`
     insert into ${chatEvents} (chat_id, seq, kind, payload, at)
     select ${chatId}::text, seq, 'message.created',
-      jsonb_set(jsonb_set(jsonb_set(jsonb_set(${sql.placeholder('event')}::jsonb,
-        '{seq}', to_jsonb(seq)), '{at}', to_jsonb(iso)), '{message,seq}', to_jsonb(seq)), '{message,createdAt}', to_jsonb(iso)),
+      case when expires is null then payload else jsonb_set(payload, '{message,expiresAt}', to_jsonb(expires)) end,
       at
-    from bumped`);
+    from bumped, author a, lateral (select
+      jsonb_set(jsonb_set(jsonb_set(jsonb_set(jsonb_set(${sql.placeholder('event')}::jsonb,
+        '{seq}', to_jsonb(seq)), '{at}', to_jsonb(iso)), '{message,seq}', to_jsonb(seq)), '{message,createdAt}', to_jsonb(iso)),
+        '{message,author}', jsonb_build_object('id', ${authorId}::text, 'surname', a.surname, 'name', a.name,
+          'patronymic', case when a.verified then a.patronymic end, 'verified', a.verified, 'avatarUrl', a.avatar_url))
+      as payload) built`);
   const reader = db.$with('reader', {}).as(sql`
-    update ${chatMembers} set read_seq = (select seq from bumped) where chat_id = ${chatId} and user_id = ${authorId}`);
+    update ${chatMembers} set read_seq = bumped.seq from bumped where chat_id = ${chatId} and user_id = ${authorId}`);
   return db
-    .with(bumped, message, event, reader)
-    .select({ seq: bumped.seq, iso: bumped.iso })
+    .with(allowed, author, bumped, message, event, reader)
+    .select({
+      seq: bumped.seq,
+      iso: bumped.iso,
+      expires: bumped.expires,
+      surname: author.surname,
+      name: author.name,
+      patronymic: author.patronymic,
+      verified: author.verified,
+      avatarUrl: author.avatarUrl,
+    })
     .from(bumped)
+    .crossJoin(author)
     .prepare('parta_insert_plain_message');
 }
 const plainWrites = new WeakMap<Database, ReturnType<typeof preparePlainWrite>>();
 
 /**
- * A message that quotes nothing and asks for nothing, in one statement (one round trip
- * instead of a transaction's eight, which is what lets a server keep up with a school):
- * the chat's seq is bumped under its row lock, the message and its event are inserted,
- * and the author's read position moves to it. The event is built here but for its seq
- * and time, which the statement fills in; the time is cut to milliseconds so the stored
- * row, the event and the answer all carry the same instant.
+ * A message that quotes nothing and asks for nothing, in one statement and one round trip
+ * (instead of a read and a transaction's eight, which is what lets a server keep up with a
+ * school): the send's checks, then the chat's seq bumped under its row lock, the message
+ * and its event inserted, and the author's read position moved to it. The event is built
+ * here but for what the statement fills in (its seq, time, author and expiry); the time is
+ * cut to milliseconds so the stored row, the event and the answer all carry the same instant.
+ * Null when a check failed: nothing was written, and the caller finds out which.
  */
-async function insertPlain(db: Database, chat: ChatRow, author: UserRow, body: SendMessageBody) {
-  const row: MessageRow = {
+async function writePlain(
+  db: Database,
+  userId: string,
+  chatId: string,
+  body: SendMessageBody,
+  site: string | null | undefined,
+): Promise<{ message: Message; event: ChatEvent } | null> {
+  const draft: Message = {
     id: crypto.randomUUID(),
-    chatId: chat.id,
+    chatId,
     seq: 0,
-    authorId: author.id,
+    author: { id: userId, surname: '', name: '', patronymic: null, verified: false, avatarUrl: null },
     clientKey: body.clientKey,
     text: body.text,
     replyToId: null,
-    createdAt: new Date(0),
+    createdAt: '',
     editedAt: null,
     deletedAt: null,
-    forwardedFrom: null,
-    requiresConfirmation: false,
-    expiresAt: expiryFor(chat),
-    pinnedAt: null,
-    award: null,
   };
-  const draft = toMessage(row, author);
-  const template: ChatEvent = { kind: 'message.created', chatId: chat.id, seq: 0, at: draft.createdAt, message: draft };
+  const template: ChatEvent = { kind: 'message.created', chatId, seq: 0, at: '', message: draft };
   let write = plainWrites.get(db);
   if (!write) plainWrites.set(db, (write = preparePlainWrite(db)));
   const [written] = await write.execute({
-    id: row.id,
-    chatId: chat.id,
-    authorId: author.id,
+    id: draft.id,
+    chatId,
+    authorId: userId,
     clientKey: body.clientKey,
     text: body.text,
-    expiresAt: row.expiresAt?.toISOString() ?? null,
+    site: site ?? null,
     event: JSON.stringify(template),
   });
-  const seq = Number(written!.seq);
-  const message: Message = { ...draft, seq, createdAt: written!.iso };
-  const event: ChatEvent = { kind: 'message.created', chatId: chat.id, seq, at: written!.iso, message };
+  if (!written) return null;
+  const seq = Number(written.seq);
+  const author = userSummary({ ...written, id: userId });
+  const message: Message = { ...draft, seq, author, createdAt: written.iso };
+  if (written.expires) message.expiresAt = written.expires;
+  const event: ChatEvent = { kind: 'message.created', chatId, seq, at: written.iso, message };
   return { message, event };
 }
 
@@ -497,22 +549,31 @@ export async function sendMessage(
   body: SendMessageBody,
   site?: string | null,
 ): Promise<{ message: Message; event: ChatEvent | null }> {
-  let read = sendContexts.get(db);
-  if (!read) sendContexts.set(db, (read = prepareSendContext(db)));
-  const [row] = await read.execute({ chatId, userId, clientKey: body.clientKey });
-  const { chat, member } = membership(row, site);
-  const already = row!.keyUsed ? await existingMessage(db, userId, body.clientKey) : null;
-  if (already) {
-    if (already.chatId !== chatId) throw new PartaError(ErrorCode.Conflict, 'This client key was used in another chat');
-    return { message: already, event: null };
-  }
-  if (!canSendMessage(chatContext(chat, member))) {
-    throw new PartaError(ErrorCode.Forbidden, 'Only administrators may write in this chat');
-  }
-  if (body.replyToId) await requireReplyTarget(db, chatId, body.replyToId);
+  const plain = !body.replyToId && !body.requiresConfirmation;
   try {
-    // Most messages quote nothing and ask for nothing: their event needs no other rows.
-    if (!body.replyToId && !body.requiresConfirmation) return await insertPlain(db, chat, row!.author!, body);
+    // Most messages quote nothing and ask for nothing: one statement checks and writes them.
+    const written = plain ? await writePlain(db, userId, chatId, body, site) : null;
+    if (written) return written;
+    let read = sendContexts.get(db);
+    if (!read) sendContexts.set(db, (read = prepareSendContext(db)));
+    const [row] = await read.execute({ chatId, userId, clientKey: body.clientKey });
+    const { chat, member } = membership(row, site);
+    const already = row!.keyUsed ? await existingMessage(db, userId, body.clientKey) : null;
+    if (already) {
+      if (already.chatId !== chatId)
+        throw new PartaError(ErrorCode.Conflict, 'This client key was used in another chat');
+      return { message: already, event: null };
+    }
+    if (!canSendMessage(chatContext(chat, member))) {
+      throw new PartaError(ErrorCode.Forbidden, 'Only administrators may write in this chat');
+    }
+    if (plain) {
+      // Allowed after all: the chat or the membership changed between the two reads.
+      const again = await writePlain(db, userId, chatId, body, site);
+      if (again) return again;
+      throw new PartaError(ErrorCode.Conflict, 'The chat changed while the message was being sent; send it again');
+    }
+    if (body.replyToId) await requireReplyTarget(db, chatId, body.replyToId);
     return await db.transaction(async (tx) => {
       const [bumped] = await tx
         .update(chats)

@@ -1,15 +1,18 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { type ChatEvent, type ChatSummary, type Message, routes } from '@parta/protocol';
+import { type ChatEvent, type ChatSummary, type Message, PartaError, routes } from '@parta/protocol';
+import { eq } from 'drizzle-orm';
+import { sendMessage } from './chats.ts';
+import { chats } from './db/schema.ts';
 import { demo } from './seed.ts';
 import { api, backends, devToken, post, socketClient, testServer } from './test-support.ts';
 
-const { teacher, student1 } = demo.users;
+const { teacher, student1, parent1 } = demo.users;
 const chat = demo.chats.class9a;
 
 /**
- * A plain message is written in one statement (chats.ts `insertPlain`): the chat's seq, the
- * message, its event in the log and the author's read position. What the sender is answered,
+ * A plain message is checked and written in one statement (chats.ts `writePlain`): the send's
+ * checks, the chat's seq, the message, its event in the log and the author's read position. What the sender is answered,
  * what a socket receives and what the log replays must be one and the same.
  */
 for (const backend of backends)
@@ -87,5 +90,79 @@ for (const backend of backends)
         assert.equal(retry.body.message.id, sent[0]!.body.message.id);
       }
       assert.equal((await chatOf(teacherToken)).lastSeq, before + keys.length);
+    });
+
+    it("gives an unverified author's name without the patronymic, and the chat's expiry, alike on all three paths", async () => {
+      await server.db.update(chats).set({ disappearAfterSec: 90 }).where(eq(chats.id, chat));
+      try {
+        const teacherSocket = await socketClient(server.url, teacherToken);
+        const sent = await api<{ message: Message }>(server.url, studentToken, routes.messages(chat), {
+          body: { clientKey: crypto.randomUUID(), text: 'исчезающее от ученика' },
+        });
+        assert.equal(sent.status, 201);
+        const { message } = sent.body;
+        assert.deepEqual(message.author, {
+          id: student1,
+          surname: 'Смирнов',
+          name: 'Иван',
+          patronymic: null,
+          verified: false,
+          avatarUrl: null,
+        });
+        assert.equal(Date.parse(message.expiresAt!) - Date.parse(message.createdAt), 90_000);
+        const live = await teacherSocket.next((f) => f.type === 'event' && f.event.seq === message.seq);
+        const logged = await api<{ events: ChatEvent[] }>(
+          server.url,
+          teacherToken,
+          `${routes.events(chat)}?after=${message.seq - 1}`,
+        );
+        const expected: ChatEvent = {
+          kind: 'message.created',
+          chatId: chat,
+          seq: message.seq,
+          at: message.createdAt,
+          message,
+        };
+        assert.deepEqual(live.type === 'event' && live.event, expected);
+        assert.deepEqual(logged.body.events[0], expected);
+        const history = await api<{ messages: Message[] }>(server.url, teacherToken, routes.messages(chat));
+        assert.deepEqual(history.body.messages.at(-1), message);
+        teacherSocket.close();
+      } finally {
+        await server.db.update(chats).set({ disappearAfterSec: null }).where(eq(chats.id, chat));
+      }
+    });
+
+    it('writes nothing for a send it refuses: not a member, a channel for its admins, another site', async () => {
+      const lastSeqOf = async (id: string) =>
+        (await server.db.select({ lastSeq: chats.lastSeq }).from(chats).where(eq(chats.id, id)))[0]!.lastSeq;
+      const refusal = async (send: Promise<unknown>) => {
+        try {
+          await send;
+        } catch (error) {
+          assert.ok(error instanceof PartaError, String(error));
+          return error.code;
+        }
+        assert.fail('the send was not refused');
+      };
+      const body = () => ({ clientKey: crypto.randomUUID(), text: 'не должно записаться' });
+      const cases = [
+        { chatId: chat, userId: parent1, site: null, code: 'not_chat_member' },
+        { chatId: demo.chats.school, userId: teacher, site: null, code: 'forbidden' },
+        { chatId: chat, userId: teacher, site: demo.college.orgId, code: 'not_chat_member' },
+        { chatId: 'chat-that-does-not-exist', userId: teacher, site: null, code: 'not_found' },
+      ];
+      for (const { chatId, userId, site, code } of cases) {
+        const before = chatId === chat || chatId === demo.chats.school ? await lastSeqOf(chatId) : 0;
+        assert.equal(
+          await refusal(sendMessage(server.db, userId, chatId, body(), site)),
+          code,
+          `${userId} in ${chatId}`,
+        );
+        if (before) assert.equal(await lastSeqOf(chatId), before, `nothing written in ${chatId}`);
+      }
+      // The school channel's admin writes there, by the same path.
+      const director = await sendMessage(server.db, demo.users.director, demo.chats.school, body());
+      assert.equal(director.message.seq, await lastSeqOf(demo.chats.school));
     });
   });
