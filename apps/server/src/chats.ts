@@ -448,8 +448,9 @@ function preparePlainWrite(db: Database) {
       where id = (select id from allowed) and exists (select 1 from author)
       returning last_seq as seq, date_trunc('milliseconds', now()) as at,
         to_char(now() at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as iso,
-        to_char((date_trunc('milliseconds', now()) + disappear_after_sec * interval '1 second') at time zone 'UTC',
-          'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as expires`);
+        case when disappear_after_sec > 0 then to_char(
+          (date_trunc('milliseconds', now()) + disappear_after_sec * interval '1 second') at time zone 'UTC',
+          'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') end as expires`);
   const message = db.$with('message', {}).as(sql`
     insert into ${messages} (id, chat_id, seq, author_id, client_key, text, expires_at, created_at)
     select ${sql.placeholder('id')}::text, ${chatId}::text, seq, ${authorId}::text, ${clientKey}::text,
@@ -610,6 +611,7 @@ export async function sendMessage(
     if (!isUniqueViolation(error)) throw error;
     const raced = await existingMessage(db, userId, body.clientKey);
     if (!raced) throw error;
+    if (raced.chatId !== chatId) throw new PartaError(ErrorCode.Conflict, 'This client key was used in another chat');
     return { message: raced, event: null };
   }
 }

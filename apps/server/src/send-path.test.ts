@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { type ChatEvent, type ChatSummary, type Message, PartaError, routes } from '@parta/protocol';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { sendMessage } from './chats.ts';
-import { chats } from './db/schema.ts';
+import { chatMembers, chats } from './db/schema.ts';
 import { demo } from './seed.ts';
 import { api, backends, devToken, post, socketClient, testServer } from './test-support.ts';
 
@@ -133,7 +133,7 @@ for (const backend of backends)
       }
     });
 
-    it('writes nothing for a send it refuses: not a member, a channel for its admins, another site', async () => {
+    it('writes nothing for a send it refuses (not a member, a channel or a chat for its admins, another site, a key used elsewhere) and writes the ones it allows', async () => {
       const lastSeqOf = async (id: string) =>
         (await server.db.select({ lastSeq: chats.lastSeq }).from(chats).where(eq(chats.id, id)))[0]!.lastSeq;
       const refusal = async (send: Promise<unknown>) => {
@@ -161,8 +161,40 @@ for (const backend of backends)
         );
         if (before) assert.equal(await lastSeqOf(chatId), before, `nothing written in ${chatId}`);
       }
-      // The school channel's admin writes there, by the same path.
-      const director = await sendMessage(server.db, demo.users.director, demo.chats.school, body());
+      // The school channel's owner writes there, by the same path, and a key used there is refused in another chat.
+      const key = crypto.randomUUID();
+      const director = await sendMessage(server.db, demo.users.director, demo.chats.school, {
+        ...body(),
+        clientKey: key,
+      });
       assert.equal(director.message.seq, await lastSeqOf(demo.chats.school));
+      assert.equal(
+        await refusal(sendMessage(server.db, demo.users.director, demo.chats.staff, { ...body(), clientKey: key })),
+        'conflict',
+      );
+
+      // A channel's admin may write, a member may not; "only administrators write" in a class chat likewise.
+      const role = (chatId: string, userId: string, value: 'admin' | 'member') =>
+        server.db
+          .update(chatMembers)
+          .set({ role: value })
+          .where(and(eq(chatMembers.chatId, chatId), eq(chatMembers.userId, userId)));
+      assert.equal(await refusal(sendMessage(server.db, teacher, demo.chats.staff, body())), 'forbidden');
+      await role(demo.chats.staff, teacher, 'admin');
+      try {
+        const sent = await sendMessage(server.db, teacher, demo.chats.staff, body());
+        assert.equal(sent.message.seq, await lastSeqOf(demo.chats.staff));
+      } finally {
+        await role(demo.chats.staff, teacher, 'member');
+      }
+      await server.db.update(chats).set({ onlyAdminsWrite: true }).where(eq(chats.id, chat));
+      try {
+        assert.equal(await refusal(sendMessage(server.db, student1, chat, body())), 'forbidden');
+        // The class chat's owner, through the school's own site.
+        const sent = await sendMessage(server.db, teacher, chat, body(), demo.orgId);
+        assert.equal(sent.message.seq, await lastSeqOf(chat));
+      } finally {
+        await server.db.update(chats).set({ onlyAdminsWrite: false }).where(eq(chats.id, chat));
+      }
     });
   });
