@@ -6,6 +6,7 @@ import {
   canEditMessage,
   canReadChat,
   canSendMessage,
+  chatAdminRoles,
   ErrorCode,
   limits,
   type Message,
@@ -426,7 +427,7 @@ function preparePlainWrite(db: Database) {
     join ${chatMembers} on ${chatMembers.chatId} = ${chats.id} and ${chatMembers.userId} = ${authorId}
     where ${chats.id} = ${chatId}
       and (${site}::text is null or ${chats.orgId} is null or ${chats.orgId} = ${site}::text)
-      and ((${chats.kind} <> 'channel' and not ${chats.onlyAdminsWrite}) or ${chatMembers.role} in ('owner', 'admin'))
+      and ((${chats.kind} <> 'channel' and not ${chats.onlyAdminsWrite}) or ${inArray(chatMembers.role, [...chatAdminRoles])})
       and not exists (select 1 from ${messages} where ${messages.authorId} = ${authorId} and ${messages.clientKey} = ${clientKey})`);
   const author = db
     .$with('author', {
@@ -456,19 +457,18 @@ function preparePlainWrite(db: Database) {
     select ${sql.placeholder('id')}::text, ${chatId}::text, seq, ${authorId}::text, ${clientKey}::text,
       ${sql.placeholder('text')}::text, expires::timestamptz, at
     from bumped`);
-  // The event as built by the caller, but for its seq, its time, its author and its expiry,
-  // the author as \`userSummary\` gives it.
+  // The event as built by the caller, with its seq, its time, its author (as \`userSummary\`
+  // gives it) and its expiry (none without a timer) filled in.
   const event = db.$with('event', {}).as(sql`
     insert into ${chatEvents} (chat_id, seq, kind, payload, at)
     select ${chatId}::text, seq, 'message.created',
-      case when expires is null then payload else jsonb_set(payload, '{message,expiresAt}', to_jsonb(expires)) end,
+      t || jsonb_build_object('seq', seq, 'at', iso, 'message', (t -> 'message') || jsonb_build_object(
+        'seq', seq, 'createdAt', iso,
+        'author', jsonb_build_object('id', ${authorId}::text, 'surname', a.surname, 'name', a.name,
+          'patronymic', case when a.verified then a.patronymic end, 'verified', a.verified, 'avatarUrl', a.avatar_url)
+      ) || jsonb_strip_nulls(jsonb_build_object('expiresAt', expires))),
       at
-    from bumped, author a, lateral (select
-      jsonb_set(jsonb_set(jsonb_set(jsonb_set(jsonb_set(${sql.placeholder('event')}::jsonb,
-        '{seq}', to_jsonb(seq)), '{at}', to_jsonb(iso)), '{message,seq}', to_jsonb(seq)), '{message,createdAt}', to_jsonb(iso)),
-        '{message,author}', jsonb_build_object('id', ${authorId}::text, 'surname', a.surname, 'name', a.name,
-          'patronymic', case when a.verified then a.patronymic end, 'verified', a.verified, 'avatarUrl', a.avatar_url))
-      as payload) built`);
+    from bumped, author a, (select ${sql.placeholder('event')}::jsonb as t) template`);
   const reader = db.$with('reader', {}).as(sql`
     update ${chatMembers} set read_seq = bumped.seq from bumped where chat_id = ${chatId} and user_id = ${authorId}`);
   return db
@@ -551,6 +551,11 @@ export async function sendMessage(
   site?: string | null,
 ): Promise<{ message: Message; event: ChatEvent | null }> {
   const plain = !body.replyToId && !body.requiresConfirmation;
+  // A retry: the message this key already made, unless it is another chat's.
+  const earlier = (message: Message) => {
+    if (message.chatId !== chatId) throw new PartaError(ErrorCode.Conflict, 'This client key was used in another chat');
+    return { message, event: null };
+  };
   try {
     // Most messages quote nothing and ask for nothing: one statement checks and writes them.
     const written = plain ? await writePlain(db, userId, chatId, body, site) : null;
@@ -560,11 +565,7 @@ export async function sendMessage(
     const [row] = await read.execute({ chatId, userId, clientKey: body.clientKey });
     const { chat, member } = membership(row, site);
     const already = row!.keyUsed ? await existingMessage(db, userId, body.clientKey) : null;
-    if (already) {
-      if (already.chatId !== chatId)
-        throw new PartaError(ErrorCode.Conflict, 'This client key was used in another chat');
-      return { message: already, event: null };
-    }
+    if (already) return earlier(already);
     if (!canSendMessage(chatContext(chat, member))) {
       throw new PartaError(ErrorCode.Forbidden, 'Only administrators may write in this chat');
     }
@@ -611,8 +612,7 @@ export async function sendMessage(
     if (!isUniqueViolation(error)) throw error;
     const raced = await existingMessage(db, userId, body.clientKey);
     if (!raced) throw error;
-    if (raced.chatId !== chatId) throw new PartaError(ErrorCode.Conflict, 'This client key was used in another chat');
-    return { message: raced, event: null };
+    return earlier(raced);
   }
 }
 

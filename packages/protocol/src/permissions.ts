@@ -16,7 +16,9 @@ export interface ChatContext {
   myRole: ChatMemberRole | null;
 }
 
-export const isChatAdmin = (role: ChatMemberRole | null) => role === 'owner' || role === 'admin';
+/** The roles that administer a chat (the server's send statement checks the same list). */
+export const chatAdminRoles: readonly ChatMemberRole[] = ['owner', 'admin'];
+export const isChatAdmin = (role: ChatMemberRole | null) => role !== null && chatAdminRoles.includes(role);
 
 export function canReadChat(chat: ChatContext): boolean {
   return chat.myRole !== null;
