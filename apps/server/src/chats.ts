@@ -581,8 +581,8 @@ export async function sendMessage(
         .update(chats)
         .set({ lastSeq: sql`${chats.lastSeq} + 1`, lastActivityAt: sql`now()` })
         .where(eq(chats.id, chatId))
-        .returning({ seq: chats.lastSeq });
-      const seq = bumped!.seq;
+        .returning({ seq: chats.lastSeq, at: chats.lastActivityAt });
+      const { seq, at } = bumped!;
       const [row] = await tx
         .insert(messages)
         .values({
@@ -594,7 +594,9 @@ export async function sendMessage(
           text: body.text,
           replyToId: body.replyToId ?? null,
           requiresConfirmation: body.requiresConfirmation ?? false,
-          expiresAt: expiryFor(chat),
+          // The database's time, as the chat's last activity: the expiry is exactly the timer after it.
+          createdAt: at,
+          expiresAt: expiryFor(chat, at),
         })
         .returning();
       const [author] = await tx.select().from(users).where(eq(users.id, userId));

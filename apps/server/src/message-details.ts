@@ -32,9 +32,12 @@ export interface StoredAward {
 export const isExpired = (row: Pick<MessageRow, 'expiresAt'>, now = Date.now()) =>
   row.expiresAt !== null && row.expiresAt.getTime() <= now;
 
-/** When a message sent now disappears: the chat's timer at the moment of sending, if any. */
-export const expiryFor = (chat: Pick<typeof chats.$inferSelect, 'disappearAfterSec'>): Date | null =>
-  chat.disappearAfterSec ? new Date(Date.now() + chat.disappearAfterSec * 1000) : null;
+/**
+ * When a message written at `createdAt` (the database's time, as its row gets it) disappears
+ * in this chat, or null when the chat keeps its messages: exactly the chat's timer after it.
+ */
+export const expiryFor = (chat: Pick<typeof chats.$inferSelect, 'disappearAfterSec'>, createdAt: Date): Date | null =>
+  chat.disappearAfterSec ? new Date(createdAt.getTime() + chat.disappearAfterSec * 1000) : null;
 
 /** A reply quotes a message of the same chat that still exists. */
 export async function requireReplyTarget(db: Reader, chatId: string, messageId: string): Promise<void> {

@@ -313,9 +313,10 @@ interface NewMessage {
 /** Stores one message by `author` under the chat's next sequence number, with its event. */
 async function insertMessage(tx: Tx, chat: ChatRow, author: UserRow, input: NewMessage) {
   const id = crypto.randomUUID();
-  const expiresAt = expiryFor(chat);
+  let expiresAt: Date | null = null;
   let message: Message | undefined;
   const event = await appendEvent(tx, chat.id, (seq, at) => {
+    expiresAt = expiryFor(chat, new Date(at));
     message = {
       id,
       chatId: chat.id,

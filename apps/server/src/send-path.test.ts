@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { type ChatEvent, type ChatSummary, type Message, PartaError, routes } from '@parta/protocol';
+import { type ChatEvent, type ChatSummary, chatRoutes, type Message, PartaError, routes } from '@parta/protocol';
 import { and, eq } from 'drizzle-orm';
 import { sendMessage } from './chats.ts';
 import { chatMembers, chats } from './db/schema.ts';
@@ -28,6 +28,12 @@ for (const backend of backends)
     });
     after(() => server.close());
 
+    /** A message of the teachers' room to forward. */
+    const teachersMessage = async () => {
+      const sent = await post(server.url, teacherToken, demo.chats.teachers, 'к пересылке', crypto.randomUUID());
+      return sent.body.message.id;
+    };
+
     const chatOf = async (token: string) => {
       const { body } = await api<{ chats: ChatSummary[] }>(server.url, token, routes.chats);
       return body.chats.find((entry) => entry.id === chat)!;
@@ -37,10 +43,10 @@ for (const backend of backends)
      * Sends as one member and has another check that the answer, the socket's event, the logged
      * event and the history's last message are one and the same; gives the message back.
      */
-    const sendSeenAlike = async (token: string, readerToken: string, text: string) => {
+    const sendSeenAlike = async (token: string, readerToken: string, text: string, extra = {}) => {
       const reader = await socketClient(server.url, readerToken);
       const sent = await api<{ message: Message }>(server.url, token, routes.messages(chat), {
-        body: { clientKey: crypto.randomUUID(), text },
+        body: { clientKey: crypto.randomUUID(), text, ...extra },
       });
       assert.equal(sent.status, 201);
       const { message } = sent.body;
@@ -114,6 +120,26 @@ for (const backend of backends)
           avatarUrl: null,
         });
         assert.equal(Date.parse(message.expiresAt!) - Date.parse(message.createdAt), 90_000);
+        // A reply and a message that asks for confirmation take the other path, a forward a third:
+        // each expires exactly the timer after the time the database gave it.
+        const reply = await sendSeenAlike(teacherToken, studentToken, 'ответ', { replyToId: message.id });
+        const confirm = await sendSeenAlike(teacherToken, studentToken, 'подтвердите', { requiresConfirmation: true });
+        assert.equal(reply.replyToId, message.id);
+        assert.ok(confirm.confirmation);
+        const forwarded = await api<{ messages: Message[] }>(server.url, teacherToken, chatRoutes.forward, {
+          body: {
+            fromChatId: demo.chats.teachers,
+            messageIds: [await teachersMessage()],
+            toChatIds: [chat],
+            clientKey: crypto.randomUUID(),
+          },
+        });
+        assert.equal(forwarded.status, 201);
+        for (const sent of [reply, confirm, forwarded.body.messages[0]!]) {
+          assert.equal(Date.parse(sent.expiresAt!) - Date.parse(sent.createdAt), 90_000, sent.text);
+        }
+        const history = await api<{ messages: Message[] }>(server.url, studentToken, routes.messages(chat));
+        assert.equal(history.body.messages.at(-1)!.expiresAt, forwarded.body.messages[0]!.expiresAt);
       } finally {
         await server.db.update(chats).set({ disappearAfterSec: null }).where(eq(chats.id, chat));
       }
