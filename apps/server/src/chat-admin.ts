@@ -71,9 +71,17 @@ function notStructure(chat: ChatRow): void {
   }
 }
 
-/** Takes the chat's row lock: member changes and the events they append happen one at a time per chat. */
+/**
+ * Takes the chat's row lock: member changes and the events they append happen one at a time
+ * per chat. It also moves the chat's access version, so a message whose checks were read
+ * before this change is checked again (chats.ts `withFreshAccess`).
+ */
 async function lockChat(tx: Tx, chatId: string): Promise<ChatRow> {
-  const [chat] = await tx.select().from(chats).where(eq(chats.id, chatId)).for('update');
+  const [chat] = await tx
+    .update(chats)
+    .set({ accessVersion: sql`${chats.accessVersion} + 1` })
+    .where(eq(chats.id, chatId))
+    .returning();
   if (!chat) throw new PartaError(ErrorCode.NotFound, 'The chat does not exist');
   return chat;
 }

@@ -423,7 +423,7 @@ function preparePlainWrite(db: Database) {
   const clientKey = sql.placeholder('clientKey');
   const site = sql.placeholder('site');
   const allowed = db.$with('allowed', {}).as(sql`
-    select ${chats.id} from ${chats}
+    select ${chats.id}, ${chats.accessVersion} from ${chats}
     join ${chatMembers} on ${chatMembers.chatId} = ${chats.id} and ${chatMembers.userId} = ${authorId}
     where ${chats.id} = ${chatId}
       and (${site}::text is null or ${chats.orgId} is null or ${chats.orgId} = ${site}::text)
@@ -446,7 +446,7 @@ function preparePlainWrite(db: Database) {
       expires: sql<string | null>`expires`.as('expires'),
     })
     .as(sql`update ${chats} set last_seq = last_seq + 1, last_activity_at = now()
-      where id = (select id from allowed) and exists (select 1 from author)
+      where (id, access_version) = (select id, access_version from allowed) and exists (select 1 from author)
       returning last_seq as seq, date_trunc('milliseconds', now()) as at,
         to_char(now() at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as iso,
         case when disappear_after_sec > 0 then to_char(
@@ -543,7 +543,17 @@ async function writePlain(
  * The same author and client key always yield the same message: a retry,
  * even one racing the original, never creates a second row.
  */
-export async function sendMessage(
+export function sendMessage(
+  db: Database,
+  userId: string,
+  chatId: string,
+  body: SendMessageBody,
+  site?: string | null,
+): Promise<{ message: Message; event: ChatEvent | null }> {
+  return withFreshAccess(() => sendOnce(db, userId, chatId, body, site));
+}
+
+async function sendOnce(
   db: Database,
   userId: string,
   chatId: string,
@@ -573,16 +583,17 @@ export async function sendMessage(
       // Allowed after all: the chat or the membership changed between the two reads.
       const again = await writePlain(db, userId, chatId, body, site);
       if (again) return again;
-      throw new PartaError(ErrorCode.Conflict, 'The chat changed while the message was being sent; send it again');
+      throw chatChanged();
     }
     if (body.replyToId) await requireReplyTarget(db, chatId, body.replyToId);
     return await db.transaction(async (tx) => {
       const [bumped] = await tx
         .update(chats)
         .set({ lastSeq: sql`${chats.lastSeq} + 1`, lastActivityAt: sql`now()` })
-        .where(eq(chats.id, chatId))
+        .where(and(eq(chats.id, chatId), eq(chats.accessVersion, chat.accessVersion)))
         .returning({ seq: chats.lastSeq, at: chats.lastActivityAt });
-      const { seq, at } = bumped!;
+      if (!bumped) throw new AccessChanged();
+      const { seq, at } = bumped;
       const [row] = await tx
         .insert(messages)
         .values({
@@ -638,19 +649,60 @@ export async function markRead(
 
 export type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
 
-/** Appends one event to the chat under its next sequence number (the chat row is the lock). */
+const chatChanged = () =>
+  new PartaError(ErrorCode.Conflict, 'The chat changed while the message was being sent; send it again');
+
+/**
+ * Thrown inside a write whose checks were read before it, when who may write in the chat
+ * changed meanwhile (its `accessVersion` moved): `withFreshAccess` runs it again.
+ */
+export class AccessChanged extends Error {}
+
+/**
+ * Runs a write whose permission checks are read before its transaction; when who may write
+ * changed between the two, once more with fresh checks (which then refuse it, or let it
+ * through), and after a second change in a row, a Conflict to send it again.
+ */
+export async function withFreshAccess<T>(write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (!(error instanceof AccessChanged)) throw error;
+  }
+  try {
+    return await write();
+  } catch (error) {
+    throw error instanceof AccessChanged ? chatChanged() : error;
+  }
+}
+
+/**
+ * Appends one event to the chat under its next sequence number (the chat row is the lock).
+ * With `accessVersion` (the one the caller's checks read), only if it is still the chat's:
+ * else AccessChanged.
+ */
 export async function appendEvent(
   tx: Tx,
   chatId: string,
   build: (seq: number, at: string) => ChatEvent,
+  accessVersion?: number,
 ): Promise<ChatEvent> {
   const [bumped] = await tx
     .update(chats)
     .set({ lastSeq: sql`${chats.lastSeq} + 1`, lastActivityAt: sql`now()` })
-    .where(eq(chats.id, chatId))
+    .where(
+      accessVersion === undefined
+        ? eq(chats.id, chatId)
+        : and(eq(chats.id, chatId), eq(chats.accessVersion, accessVersion)),
+    )
     .returning({ seq: chats.lastSeq, at: chats.lastActivityAt });
-  const event = build(bumped!.seq, bumped!.at.toISOString());
-  await tx.insert(chatEvents).values({ chatId, seq: event.seq, kind: event.kind, payload: event, at: bumped!.at });
+  if (!bumped) {
+    throw accessVersion === undefined
+      ? new PartaError(ErrorCode.NotFound, 'The chat does not exist')
+      : new AccessChanged();
+  }
+  const event = build(bumped.seq, bumped.at.toISOString());
+  await tx.insert(chatEvents).values({ chatId, seq: event.seq, kind: event.kind, payload: event, at: bumped.at });
   return event;
 }
 

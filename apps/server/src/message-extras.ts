@@ -29,6 +29,7 @@ import {
   type Tx,
   toMessage,
   userSummary,
+  withFreshAccess,
 } from './chats.ts';
 import { parse, type ServerContext } from './context.ts';
 import type { Database } from './db/index.ts';
@@ -315,35 +316,41 @@ async function insertMessage(tx: Tx, chat: ChatRow, author: UserRow, input: NewM
   const id = crypto.randomUUID();
   let expiresAt: Date | null = null;
   let message: Message | undefined;
-  const event = await appendEvent(tx, chat.id, (seq, at) => {
-    expiresAt = expiryFor(chat, new Date(at));
-    message = {
-      id,
-      chatId: chat.id,
-      seq,
-      author: userSummary(author),
-      clientKey: input.clientKey,
-      text: input.text,
-      replyToId: null,
-      createdAt: at,
-      editedAt: null,
-      deletedAt: null,
-      ...(input.forwardedFrom
-        ? {
-            forwardedFrom: {
-              author: input.forwardedFrom.author,
-              chatTitle: null,
-              createdAt: input.forwardedFrom.createdAt,
-            },
-          }
-        : {}),
-      ...(expiresAt ? { expiresAt: expiresAt.toISOString() } : {}),
-      ...(input.award && input.recipient
-        ? { award: { badge: input.award.badge, recipient: userSummary(input.recipient) } }
-        : {}),
-    };
-    return { kind: 'message.created', chatId: chat.id, seq, at, message };
-  });
+  const event = await appendEvent(
+    tx,
+    chat.id,
+    (seq, at) => {
+      expiresAt = expiryFor(chat, new Date(at));
+      message = {
+        id,
+        chatId: chat.id,
+        seq,
+        author: userSummary(author),
+        clientKey: input.clientKey,
+        text: input.text,
+        replyToId: null,
+        createdAt: at,
+        editedAt: null,
+        deletedAt: null,
+        ...(input.forwardedFrom
+          ? {
+              forwardedFrom: {
+                author: input.forwardedFrom.author,
+                chatTitle: null,
+                createdAt: input.forwardedFrom.createdAt,
+              },
+            }
+          : {}),
+        ...(expiresAt ? { expiresAt: expiresAt.toISOString() } : {}),
+        ...(input.award && input.recipient
+          ? { award: { badge: input.award.badge, recipient: userSummary(input.recipient) } }
+          : {}),
+      };
+      return { kind: 'message.created', chatId: chat.id, seq, at, message };
+    },
+    // Who may write is as the checks before the transaction read it, or the write starts again.
+    chat.accessVersion,
+  );
   await tx.insert(messages).values({
     id,
     chatId: chat.id,
@@ -381,7 +388,16 @@ const copyKey = (clientKey: string, chatId: string, index: number) => `fwd:${cli
  * forwarder, an optional comment first. All or none: the forwarder must read the source and
  * may write in every target. A retry with the same client key returns the same copies.
  */
-export async function forwardMessages(
+export function forwardMessages(
+  db: Database,
+  userId: string,
+  body: ForwardBody,
+  site?: string | null,
+): Promise<{ messages: Message[]; events: ChatEvent[] }> {
+  return withFreshAccess(() => forwardOnce(db, userId, body, site));
+}
+
+async function forwardOnce(
   db: Database,
   userId: string,
   body: ForwardBody,
@@ -479,7 +495,17 @@ export async function forwardMessages(
  * An award (SPEC §5): a message in the chat naming a member and a badge, with the giver's
  * note as its text. Given by the chat's administrators and verified staff, never to oneself.
  */
-export async function giveAward(
+export function giveAward(
+  db: Database,
+  userId: string,
+  chatId: string,
+  body: AwardBody,
+  site?: string | null,
+): Promise<{ message: Message; event: ChatEvent | null }> {
+  return withFreshAccess(() => awardOnce(db, userId, chatId, body, site));
+}
+
+async function awardOnce(
   db: Database,
   userId: string,
   chatId: string,

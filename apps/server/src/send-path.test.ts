@@ -2,8 +2,9 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { type ChatEvent, type ChatSummary, chatRoutes, type Message, PartaError, routes } from '@parta/protocol';
 import { and, eq } from 'drizzle-orm';
+import pg from 'pg';
 import { sendMessage } from './chats.ts';
-import { chatMembers, chats } from './db/schema.ts';
+import { chatMembers, chats, messages } from './db/schema.ts';
 import { demo } from './seed.ts';
 import { api, backends, devToken, post, socketClient, testServer } from './test-support.ts';
 
@@ -210,3 +211,89 @@ for (const backend of backends)
       }
     });
   });
+
+/**
+ * A member removed while their message waits for the chat's row lock: the removal holds the
+ * lock and has deleted the membership, the sends read their checks before it commits. They
+ * must be checked again after it (the chat's access version moved), not written.
+ * PostgreSQL only: it takes two connections at once, which PGlite does not have.
+ */
+describe('a send racing the removal of its author on postgres', { skip: !backends.includes('postgres') }, () => {
+  let server: Awaited<ReturnType<typeof testServer>>;
+  let holder: pg.Client;
+  let monitor: pg.Client;
+
+  before(async () => {
+    server = await testServer('postgres');
+    holder = new pg.Client({ connectionString: server.databaseUrl });
+    monitor = new pg.Client({ connectionString: server.databaseUrl });
+    await Promise.all([holder.connect(), monitor.connect()]);
+  });
+  after(async () => {
+    await Promise.all([holder.end(), monitor.end()]);
+    await server.close();
+  });
+
+  /** Waits until `count` other connections wait for a lock. */
+  const lockWaiters = async (count: number) => {
+    for (let tries = 0; tries < 200; tries++) {
+      const { rows } = await monitor.query(
+        `select count(*)::int as n from pg_stat_activity where wait_event_type = 'Lock' and datname = current_database()`,
+      );
+      if (rows[0].n >= count) return;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    assert.fail(`fewer than ${count} connections came to wait for a lock`);
+  };
+
+  it('refuses a plain message, a reply and a forward that were checked before the removal committed, and writes none', async () => {
+    const teacherToken = await devToken(server.url, teacher);
+    const studentToken = await devToken(server.url, student1);
+    const created = await api<{ chat: ChatSummary }>(server.url, teacherToken, routes.chats, {
+      body: { kind: 'group', title: 'Гонка', userIds: [student1] },
+    });
+    assert.equal(created.status, 201);
+    const group = created.body.chat.id;
+    const quoted = await post(server.url, teacherToken, group, 'на это ответят');
+    const forwardable = await post(server.url, teacherToken, chat, 'это перешлют в кружок');
+    // The student keeps the chat in a folder: the removal takes it out of there after it has
+    // deleted the membership, still holding the chat's row. Holding that folder row stops it there.
+    const folder = await api(server.url, studentToken, chatRoutes.folders, {
+      body: { title: 'Кружки', chatIds: [group] },
+    });
+    assert.equal(folder.status, 201);
+    await holder.query('begin');
+    await holder.query('select 1 from chat_folder_chats where chat_id = $1 for update', [group]);
+
+    const removal = api(server.url, teacherToken, chatRoutes.chatMember(group, student1), { method: 'DELETE' });
+    await lockWaiters(1);
+    const plain = api<{ error?: { code: string } }>(server.url, studentToken, routes.messages(group), {
+      body: { clientKey: crypto.randomUUID(), text: 'после удаления' },
+    });
+    const reply = api<{ error?: { code: string } }>(server.url, studentToken, routes.messages(group), {
+      body: { clientKey: crypto.randomUUID(), text: 'ответ после удаления', replyToId: quoted.body.message.id },
+    });
+    const forward = api<{ error?: { code: string } }>(server.url, studentToken, chatRoutes.forward, {
+      body: {
+        fromChatId: chat,
+        messageIds: [forwardable.body.message.id],
+        toChatIds: [group],
+        clientKey: crypto.randomUUID(),
+      },
+    });
+    // The sends have read their checks (the membership still there) and wait for the chat's row.
+    await lockWaiters(4);
+    await holder.query('commit');
+
+    assert.equal((await removal).status, 200);
+    for (const sent of [await plain, await reply, await forward]) {
+      assert.equal(sent.status, 403, JSON.stringify(sent.body));
+      assert.equal(sent.body.error?.code, 'not_chat_member');
+    }
+    const written = await server.db
+      .select({ id: messages.id })
+      .from(messages)
+      .where(and(eq(messages.chatId, group), eq(messages.authorId, student1)));
+    assert.deepEqual(written, []);
+  });
+});

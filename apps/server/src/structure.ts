@@ -1,5 +1,5 @@
 import { type ChatMemberRole, isStaff, type OrgType, type Role } from '@parta/protocol';
-import { and, eq, inArray, isNotNull } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { Bus } from './bus.ts';
 import { listChats } from './chats.ts';
 import type { Database } from './db/index.ts';
@@ -160,6 +160,14 @@ export async function syncMemberships(tx: Tx, orgId: string, userId: string): Pr
   }
   for (const chatId of had.keys()) if (!want.has(chatId)) change.removed.push(chatId);
 
+  // A role taken or a membership ended changes who may write: sends checked before it are
+  // checked again. The chat's row first, as a send locks it before the member's.
+  for (const chatId of [...change.changed, ...change.removed].sort()) {
+    await tx
+      .update(chats)
+      .set({ accessVersion: sql`${chats.accessVersion} + 1` })
+      .where(eq(chats.id, chatId));
+  }
   if (change.added.length > 0) {
     await tx
       .insert(chatMembers)

@@ -130,6 +130,13 @@ export const chats = pgTable(
     structure: text('structure', { enum: ['everyone', 'staff', 'teachers', 'class', 'parents'] }),
     /** The latest event's sequence number; bumped under a row lock to order the chat. */
     lastSeq: bigint('last_seq', { mode: 'number' }).notNull().default(0),
+    /**
+     * Bumped whenever who may write here may have changed (members removed, roles, settings), in
+     * the same transaction: a message whose checks were read before that is written only if this
+     * is still the number its checks saw, so a change committed while it waited for the chat's
+     * row lock is never slipped past.
+     */
+    accessVersion: integer('access_version').notNull().default(0),
     lastActivityAt: timestamp('last_activity_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
     createdAt: createdAt(),
   },

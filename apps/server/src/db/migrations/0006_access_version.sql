@@ -1,0 +1,1 @@
+ALTER TABLE "chats" ADD COLUMN "access_version" integer DEFAULT 0 NOT NULL;
