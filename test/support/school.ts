@@ -3,8 +3,12 @@ import { type Browser, expect, type Page } from '@playwright/test';
 export const demoUrl = () => process.env.DEMO_URL ?? 'http://127.0.0.1:18080';
 
 /** Opens the school website in a fresh browser context and signs in like a person would. */
-export async function signIn(browser: Browser, login: string): Promise<Page> {
-  const context = await browser.newContext({ locale: 'ru-RU' });
+export async function signIn(
+  browser: Browser,
+  login: string,
+  viewport?: { width: number; height: number },
+): Promise<Page> {
+  const context = await browser.newContext({ locale: 'ru-RU', ...(viewport ? { viewport } : {}) });
   const page = await context.newPage();
   page.on('pageerror', (error) => console.error(`[${login}] page error:`, error.message));
   await page.goto(demoUrl());

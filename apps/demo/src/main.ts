@@ -44,6 +44,8 @@ function showMessenger() {
   const layout = $<HTMLElement>('.layout');
 
   const openChat = (chatId: string, title: string) => {
+    // On a phone the chat takes the list's place (site.css).
+    layout.classList.add('chat-open');
     thread.chatId = chatId;
     list.selected = chatId;
     header.chatId = chatId;
@@ -89,12 +91,18 @@ function showMessenger() {
   importantPanel.addEventListener('keydown', (event) => {
     if (event.key === 'Escape') void showImportant(false);
   });
+  // On a phone: back to the list, onto the chat that was open.
+  $<HTMLButtonElement>('#back-button').addEventListener('click', () => {
+    layout.classList.remove('chat-open');
+    list.focus();
+  });
   callButton.addEventListener('click', () => thread.chatId && startCall(thread.chatId));
   // The call button of the chat card.
   document.addEventListener('parta-call-start', (event) => startCall(event.chatId));
   document.addEventListener('parta-chat-leave', (event) => {
     if (thread.chatId !== event.chatId) return;
     thread.chatId = '';
+    layout.classList.remove('chat-open');
     list.selected = undefined;
     header.hidden = true;
     $<HTMLElement>('#no-chat').hidden = false;

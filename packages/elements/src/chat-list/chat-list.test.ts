@@ -104,6 +104,13 @@ describe('<parta-chat-list>', () => {
     expect(el.selected).to.equal(second.dataset.chatId);
   });
 
+  it('puts focus on the selected chat when focused, as a page coming back to the list does', async () => {
+    const { el } = await teacherList(html`<parta-chat-list selected="chat-staff"></parta-chat-list>`);
+    el.focus();
+    expect((el.shadowRoot!.activeElement as HTMLElement | null)?.dataset.chatId).to.equal('chat-staff');
+    expect(document.activeElement === el, 'focus inside the list').to.equal(true);
+  });
+
   it('keeps the selection when the host cancels the event', async () => {
     const { el } = await teacherList(html`<parta-chat-list selected="chat-9a"></parta-chat-list>`);
     el.addEventListener('parta-chat-select', (event) => event.preventDefault(), { once: true });

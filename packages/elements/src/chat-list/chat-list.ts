@@ -194,6 +194,13 @@ export class PartaChatList extends LitElement {
     }
   }
 
+  /** Focus lands on the chat that holds the list's place in the tab order (the selected one, else the first). */
+  override focus(options?: FocusOptions): void {
+    const chat = this.renderRoot.querySelector<HTMLElement>('[role="option"][tabindex="0"]');
+    if (chat) chat.focus(options);
+    else super.focus(options);
+  }
+
   protected override render() {
     const strings = this.#strings;
     const chats = this.chats;
