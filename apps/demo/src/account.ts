@@ -24,6 +24,8 @@ export async function showAccount(): Promise<DemoAccount | null> {
   if (!account) return null;
   const name = document.createElement('span');
   name.textContent = account.name;
+  // Cut short on a phone: the whole name on hover.
+  name.title = account.name;
   const signOut = document.createElement('button');
   signOut.type = 'button';
   signOut.textContent = 'Выйти';

@@ -59,6 +59,7 @@ function showMessenger() {
     callRoom.chatId = chatId;
     callPanel.hidden = false;
     layout.classList.add('with-call');
+    layout.classList.remove('call-behind');
   };
 
   document.addEventListener('parta-chat-select', async (event) => {
@@ -96,6 +97,11 @@ function showMessenger() {
     layout.classList.remove('chat-open');
     list.focus();
   });
+  // On a phone: from the call to its chat; the call goes on.
+  $<HTMLButtonElement>('#call-back').addEventListener('click', () => {
+    layout.classList.add('call-behind');
+    callButton.focus();
+  });
   callButton.addEventListener('click', () => thread.chatId && startCall(thread.chatId));
   // The call button of the chat card.
   document.addEventListener('parta-call-start', (event) => startCall(event.chatId));
@@ -125,7 +131,7 @@ function showMessenger() {
   }
   document.addEventListener('parta-call-leave', () => {
     callPanel.hidden = true;
-    layout.classList.remove('with-call');
+    layout.classList.remove('with-call', 'call-behind');
   });
   $<HTMLElement>('#messenger').hidden = false;
 }
