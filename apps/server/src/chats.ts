@@ -725,6 +725,17 @@ export async function editMessage(
   text: string,
   site?: string | null,
 ): Promise<ChatEvent> {
+  return withFreshAccess(() => editOnce(db, userId, chatId, messageId, text, site));
+}
+
+async function editOnce(
+  db: Database,
+  userId: string,
+  chatId: string,
+  messageId: string,
+  text: string,
+  site?: string | null,
+): Promise<ChatEvent> {
   const { chat, member } = await requireMember(db, chatId, userId, site);
   return db.transaction(async (tx) => {
     const [row] = await tx
@@ -743,14 +754,12 @@ export async function editMessage(
     if (!canSendMessage(chatContext(chat, member))) {
       throw new PartaError(ErrorCode.Forbidden, 'Only administrators may write in this chat');
     }
-    const event = await appendEvent(tx, chatId, (seq, at) => ({
-      kind: 'message.edited',
+    const event = await appendEvent(
+      tx,
       chatId,
-      seq,
-      at,
-      messageId,
-      text,
-    }));
+      (seq, at) => ({ kind: 'message.edited', chatId, seq, at, messageId, text }),
+      chat.accessVersion,
+    );
     await tx
       .update(messages)
       .set({ text, editedAt: new Date(event.at) })
@@ -765,6 +774,17 @@ export async function editMessage(
  * hidden from this user's history only.
  */
 export async function deleteMessages(
+  db: Database,
+  userId: string,
+  chatId: string,
+  messageIds: string[],
+  scope: 'everyone' | 'me',
+  site?: string | null,
+): Promise<{ events: ChatEvent[]; deleted: string[] }> {
+  return withFreshAccess(() => deleteOnce(db, userId, chatId, messageIds, scope, site));
+}
+
+async function deleteOnce(
   db: Database,
   userId: string,
   chatId: string,
@@ -795,25 +815,29 @@ export async function deleteMessages(
       );
     }
     const live = rows.filter((candidate) => !candidate.deletedAt).sort((a, b) => a.seq - b.seq);
-    return { events: await deleteForEveryone(tx, chatId, live), deleted: ids };
+    return { events: await deleteForEveryone(tx, chatId, live, chat.accessVersion), deleted: ids };
   });
 }
 
 /**
  * Deletes messages for everyone, in the order given: each becomes a `message.deleted` event
  * under the chat's next sequence number, its text is no longer served and it is no longer pinned.
- * The caller holds the rows (locked) and has checked who may.
+ * The caller holds the rows (locked) and has checked who may, against `accessVersion` if given.
  */
-export async function deleteForEveryone(tx: Tx, chatId: string, rows: { id: string }[]): Promise<ChatEvent[]> {
+export async function deleteForEveryone(
+  tx: Tx,
+  chatId: string,
+  rows: { id: string }[],
+  accessVersion?: number,
+): Promise<ChatEvent[]> {
   const events: ChatEvent[] = [];
   for (const row of rows) {
-    const event = await appendEvent(tx, chatId, (seq, at) => ({
-      kind: 'message.deleted',
+    const event = await appendEvent(
+      tx,
       chatId,
-      seq,
-      at,
-      messageId: row.id,
-    }));
+      (seq, at) => ({ kind: 'message.deleted', chatId, seq, at, messageId: row.id }),
+      accessVersion,
+    );
     await tx
       .update(messages)
       .set({ deletedAt: new Date(event.at), pinnedAt: null })
@@ -855,7 +879,19 @@ export async function react(
   on: boolean,
   site?: string | null,
 ): Promise<{ reactions: Reactions; event: ChatEvent | null }> {
-  await requireMember(db, chatId, userId, site);
+  return withFreshAccess(() => reactOnce(db, userId, chatId, messageId, emoji, on, site));
+}
+
+async function reactOnce(
+  db: Database,
+  userId: string,
+  chatId: string,
+  messageId: string,
+  emoji: string,
+  on: boolean,
+  site?: string | null,
+): Promise<{ reactions: Reactions; event: ChatEvent | null }> {
+  const { chat } = await requireMember(db, chatId, userId, site);
   return db.transaction(async (tx) => {
     const [row] = await tx
       .select({ id: messages.id, deletedAt: messages.deletedAt, expiresAt: messages.expiresAt })
@@ -886,14 +922,12 @@ export async function react(
         );
     }
     const reactions = (await reactionsOf(tx, [messageId])).get(messageId) ?? [];
-    const event = await appendEvent(tx, chatId, (seq, at) => ({
-      kind: 'message.reactions',
+    const event = await appendEvent(
+      tx,
       chatId,
-      seq,
-      at,
-      messageId,
-      reactions,
-    }));
+      (seq, at) => ({ kind: 'message.reactions', chatId, seq, at, messageId, reactions }),
+      chat.accessVersion,
+    );
     return { reactions, event };
   });
 }

@@ -108,6 +108,17 @@ export async function pinMessage(
   on: boolean,
   site?: string | null,
 ): Promise<{ pinned: boolean; event: ChatEvent | null }> {
+  return withFreshAccess(() => pinOnce(db, userId, chatId, messageId, on, site));
+}
+
+async function pinOnce(
+  db: Database,
+  userId: string,
+  chatId: string,
+  messageId: string,
+  on: boolean,
+  site?: string | null,
+): Promise<{ pinned: boolean; event: ChatEvent | null }> {
   const { chat, member } = await requireMember(db, chatId, userId, site);
   if (!canPinMessage(contextOf(chat, member))) {
     throw new PartaError(ErrorCode.Forbidden, 'Only administrators may pin messages in this chat');
@@ -115,14 +126,12 @@ export async function pinMessage(
   return db.transaction(async (tx) => {
     const row = await liveMessage(tx, chatId, messageId, true);
     if ((row.pinnedAt !== null) === on) return { pinned: on, event: null };
-    const event = await appendEvent(tx, chatId, (seq, at) => ({
-      kind: 'message.pinned',
+    const event = await appendEvent(
+      tx,
       chatId,
-      seq,
-      at,
-      messageId,
-      pinned: on,
-    }));
+      (seq, at) => ({ kind: 'message.pinned', chatId, seq, at, messageId, pinned: on }),
+      chat.accessVersion,
+    );
     await tx
       .update(messages)
       .set({ pinnedAt: on ? new Date(event.at) : null })

@@ -4,7 +4,7 @@ import { type ChatEvent, type ChatSummary, chatRoutes, type Message, PartaError,
 import { and, eq } from 'drizzle-orm';
 import pg from 'pg';
 import { sendMessage } from './chats.ts';
-import { chatMembers, chats, messages } from './db/schema.ts';
+import { chatMembers, chats, messageReactions, messages } from './db/schema.ts';
 import { demo } from './seed.ts';
 import { api, backends, devToken, post, socketClient, testServer } from './test-support.ts';
 
@@ -246,7 +246,7 @@ describe('a send racing the removal of its author on postgres', { skip: !backend
     assert.fail(`fewer than ${count} connections came to wait for a lock`);
   };
 
-  it('refuses a plain message, a reply and a forward that were checked before the removal committed, and writes none', async () => {
+  it('refuses a plain message, a reply, a forward, an edit and a reaction checked before the removal committed, and writes none', async () => {
     const teacherToken = await devToken(server.url, teacher);
     const studentToken = await devToken(server.url, student1);
     const created = await api<{ chat: ChatSummary }>(server.url, teacherToken, routes.chats, {
@@ -256,6 +256,7 @@ describe('a send racing the removal of its author on postgres', { skip: !backend
     const group = created.body.chat.id;
     const quoted = await post(server.url, teacherToken, group, 'на это ответят');
     const forwardable = await post(server.url, teacherToken, chat, 'это перешлют в кружок');
+    const own = await post(server.url, studentToken, group, 'своё, которое исправят');
     // The student keeps the chat in a folder: the removal takes it out of there after it has
     // deleted the membership, still holding the chat's row. Holding that folder row stops it there.
     const folder = await api(server.url, studentToken, chatRoutes.folders, {
@@ -281,19 +282,39 @@ describe('a send racing the removal of its author on postgres', { skip: !backend
         clientKey: crypto.randomUUID(),
       },
     });
-    // The sends have read their checks (the membership still there) and wait for the chat's row.
-    await lockWaiters(4);
+    const edit = api<{ error?: { code: string } }>(
+      server.url,
+      studentToken,
+      routes.message(group, own.body.message.id),
+      {
+        method: 'PATCH',
+        body: { text: 'исправлено после удаления' },
+      },
+    );
+    const reaction = api<{ error?: { code: string } }>(
+      server.url,
+      studentToken,
+      routes.reaction(group, quoted.body.message.id, '👍'),
+      { method: 'PUT' },
+    );
+    // The writes have read their checks (the membership still there) and wait for the chat's row.
+    await lockWaiters(6);
     await holder.query('commit');
 
     assert.equal((await removal).status, 200);
-    for (const sent of [await plain, await reply, await forward]) {
+    for (const sent of [await plain, await reply, await forward, await edit, await reaction]) {
       assert.equal(sent.status, 403, JSON.stringify(sent.body));
       assert.equal(sent.body.error?.code, 'not_chat_member');
     }
     const written = await server.db
-      .select({ id: messages.id })
+      .select({ id: messages.id, text: messages.text, editedAt: messages.editedAt })
       .from(messages)
       .where(and(eq(messages.chatId, group), eq(messages.authorId, student1)));
-    assert.deepEqual(written, []);
+    assert.deepEqual(written, [{ id: own.body.message.id, text: 'своё, которое исправят', editedAt: null }]);
+    const reactions = await server.db
+      .select()
+      .from(messageReactions)
+      .where(eq(messageReactions.messageId, quoted.body.message.id));
+    assert.deepEqual(reactions, []);
   });
 });

@@ -3,7 +3,7 @@ import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { Bus } from './bus.ts';
 import { listChats } from './chats.ts';
 import type { Database } from './db/index.ts';
-import { chatMembers, chats, classes, orgMembers, parentLinks } from './db/schema.ts';
+import { chatMembers, chats, classes, organisations, orgMembers, parentLinks } from './db/schema.ts';
 
 /** A transaction or the database itself: structure changes run inside the caller's transaction. */
 export type Tx = Parameters<Parameters<Database['transaction']>[0]>[0] | Database;
@@ -161,8 +161,14 @@ export async function syncMemberships(tx: Tx, orgId: string, userId: string): Pr
   for (const chatId of had.keys()) if (!want.has(chatId)) change.removed.push(chatId);
 
   // A role taken or a membership ended changes who may write: sends checked before it are
-  // checked again. The chat's row first, as a send locks it before the member's.
-  for (const chatId of [...change.changed, ...change.removed].sort()) {
+  // checked again. The chat's row first, as a send locks it before the member's; and the
+  // organisation's row before any of its chats, so that transactions syncing several people
+  // (whose chats overlap in other orders) take the chats one transaction at a time.
+  const touched = [...change.changed, ...change.removed].sort();
+  if (touched.length > 0) {
+    await tx.execute(sql`select id from ${organisations} where id = ${orgId} for no key update`);
+  }
+  for (const chatId of touched) {
     await tx
       .update(chats)
       .set({ accessVersion: sql`${chats.accessVersion} + 1` })
