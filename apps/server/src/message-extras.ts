@@ -19,6 +19,7 @@ import {
 import { and, asc, desc, eq, inArray, isNotNull, isNull, lte, ne, or, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import {
+  AccessChanged,
   appendEvent,
   deleteForEveryone,
   displayName,
@@ -481,6 +482,17 @@ async function forwardOnce(
   if (earlier) return earlier;
   try {
     const created = await db.transaction(async (tx) => {
+      // The source and every target, locked in one order before anything is written, each still
+      // as the checks read it: someone removed from the source meanwhile is checked again too.
+      const checked = new Map([source.chat, ...chatsTo].map((chat) => [chat.id, chat.accessVersion]));
+      for (const [id, version] of [...checked].sort(([a], [b]) => a.localeCompare(b))) {
+        const [row] = await tx
+          .select({ version: chats.accessVersion })
+          .from(chats)
+          .where(eq(chats.id, id))
+          .for('no key update');
+        if (row?.version !== version) throw new AccessChanged();
+      }
       const events: ChatEvent[] = [];
       for (const chat of chatsTo) {
         for (const [index, copy] of copies.entries()) {

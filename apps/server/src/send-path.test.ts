@@ -246,7 +246,7 @@ describe('a send racing the removal of its author on postgres', { skip: !backend
     assert.fail(`fewer than ${count} connections came to wait for a lock`);
   };
 
-  it('refuses a plain message, a reply, a forward, an edit and a reaction checked before the removal committed, and writes none', async () => {
+  it('refuses a plain message, a reply, forwards into and out of the chat, an edit and a reaction checked before the removal committed, and writes none', async () => {
     const teacherToken = await devToken(server.url, teacher);
     const studentToken = await devToken(server.url, student1);
     const created = await api<{ chat: ChatSummary }>(server.url, teacherToken, routes.chats, {
@@ -282,6 +282,14 @@ describe('a send racing the removal of its author on postgres', { skip: !backend
         clientKey: crypto.randomUUID(),
       },
     });
+    const forwardOut = api<{ error?: { code: string } }>(server.url, studentToken, chatRoutes.forward, {
+      body: {
+        fromChatId: group,
+        messageIds: [quoted.body.message.id],
+        toChatIds: [chat],
+        clientKey: crypto.randomUUID(),
+      },
+    });
     const edit = api<{ error?: { code: string } }>(
       server.url,
       studentToken,
@@ -298,11 +306,11 @@ describe('a send racing the removal of its author on postgres', { skip: !backend
       { method: 'PUT' },
     );
     // The writes have read their checks (the membership still there) and wait for the chat's row.
-    await lockWaiters(6);
+    await lockWaiters(7);
     await holder.query('commit');
 
     assert.equal((await removal).status, 200);
-    for (const sent of [await plain, await reply, await forward, await edit, await reaction]) {
+    for (const sent of [await plain, await reply, await forward, await forwardOut, await edit, await reaction]) {
       assert.equal(sent.status, 403, JSON.stringify(sent.body));
       assert.equal(sent.body.error?.code, 'not_chat_member');
     }
@@ -316,5 +324,11 @@ describe('a send racing the removal of its author on postgres', { skip: !backend
       .from(messageReactions)
       .where(eq(messageReactions.messageId, quoted.body.message.id));
     assert.deepEqual(reactions, []);
+    // Nothing of the chat went out to 9А either.
+    const copies = await server.db
+      .select({ id: messages.id })
+      .from(messages)
+      .where(and(eq(messages.chatId, chat), eq(messages.authorId, student1), eq(messages.text, 'на это ответят')));
+    assert.deepEqual(copies, []);
   });
 });
