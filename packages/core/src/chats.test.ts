@@ -1,6 +1,14 @@
 import { expect } from '@open-wc/testing';
-import { accountRoutes, DevMailboxResponse, limits, PartaError, routes, SignInResponse } from '@parta/protocol';
-import { clientFor, closeAll, partaUrl, unique, until } from '../test-support/session.js';
+import {
+  accountRoutes,
+  chatRoutes,
+  DevMailboxResponse,
+  limits,
+  PartaError,
+  routes,
+  SignInResponse,
+} from '@parta/protocol';
+import { aroundFetch, clientFor, closeAll, partaUrl, unique, until } from '../test-support/session.js';
 import {
   addChatMembers,
   createChat,
@@ -201,5 +209,43 @@ describe('chat management', () => {
     await until(otherTab.$folders, (folders) => folders.some((f) => f.id === folder.id));
     await deleteFolder(tab, folder.id);
     await until(otherTab.$folders, (folders) => !folders.some((f) => f.id === folder.id));
+  });
+
+  it('keeps a folder change that arrives live while an older read of the folders is on its way', async () => {
+    const tab = await live(await clientFor('u-student-2'));
+    const otherTab = await live(await clientFor('u-student-2'));
+    await until(otherTab.$connection, (status) => status === 'online');
+    // The other tab's read of its folders is answered before the change, and delivered after it.
+    let release = () => {};
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let read: Promise<unknown> | undefined;
+    const restore = aroundFetch((url, send) => {
+      if (url.pathname !== chatRoutes.folders || read) return send();
+      const answer = send();
+      read = answer;
+      return answer.then(async (response) => {
+        await released;
+        return response;
+      });
+    });
+    try {
+      otherTab.$folders.listen(() => {});
+      while (!read) await new Promise((resolve) => setTimeout(resolve, 10));
+      await read;
+      const folder = await createFolder(tab, { title: unique('Т'), chatIds: ['chat-9a'] });
+      await until(otherTab.$folders, (folders) => folders.some((f) => f.id === folder.id));
+      release();
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(
+        otherTab.$folders.get().some((f) => f.id === folder.id),
+        'the live change kept',
+      ).to.equal(true);
+      await deleteFolder(tab, folder.id);
+    } finally {
+      release();
+      restore();
+    }
   });
 });

@@ -80,7 +80,7 @@ const initialMessages = (): MessagesState => ({
 
 const lastActivity = (chat: ChatSummary) => chat.lastMessage?.createdAt ?? '';
 
-/** By code point: timestamps in ISO form order so, and `localeCompare` is many times slower on a cold start. */
+/** By code point (ISO timestamps order so; `localeCompare` is slow on a cold start). */
 const compareCodePoints = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Pinned chats first, the latest pinned on top; then newest activity first; chats without messages after, by title. */
@@ -457,6 +457,7 @@ export class PartaClient {
 
   /** Replaces `$folders` with the server's answer; the folder actions call it. */
   setFolders(folders: Folder[]): void {
+    this.#foldersSeen++;
     this.#folders.set(folders);
   }
 
@@ -599,6 +600,7 @@ export class PartaClient {
         this.#removeChat(frame.chatId);
         break;
       case 'folders':
+        this.#foldersSeen++;
         this.#folders.set(frame.folders);
         break;
       case 'counters':
@@ -657,9 +659,15 @@ export class PartaClient {
     }
   }
 
+  /** Bumped by each newer list (a frame, an action's answer). */
+  #foldersSeen = 0;
+
   async #loadFolders() {
+    const seen = this.#foldersSeen;
     try {
-      this.#folders.set((await this.#http.request<FoldersResponse>(chatRoutes.folders)).folders);
+      const { folders } = await this.#http.request<FoldersResponse>(chatRoutes.folders);
+      // Not over a newer list that came meanwhile.
+      if (seen === this.#foldersSeen) this.#folders.set(folders);
     } catch {
       // Retried on the next (re)connection.
     }
