@@ -543,15 +543,7 @@ async function writePlain(
  * The same author and client key always yield the same message: a retry,
  * even one racing the original, never creates a second row.
  */
-export function sendMessage(
-  db: Database,
-  userId: string,
-  chatId: string,
-  body: SendMessageBody,
-  site?: string | null,
-): Promise<{ message: Message; event: ChatEvent | null }> {
-  return withFreshAccess(() => sendOnce(db, userId, chatId, body, site));
-}
+export const sendMessage = withFreshAccess(sendOnce);
 
 async function sendOnce(
   db: Database,
@@ -587,13 +579,7 @@ async function sendOnce(
     }
     if (body.replyToId) await requireReplyTarget(db, chatId, body.replyToId);
     return await db.transaction(async (tx) => {
-      const [bumped] = await tx
-        .update(chats)
-        .set({ lastSeq: sql`${chats.lastSeq} + 1`, lastActivityAt: sql`now()` })
-        .where(and(eq(chats.id, chatId), eq(chats.accessVersion, chat.accessVersion)))
-        .returning({ seq: chats.lastSeq, at: chats.lastActivityAt });
-      if (!bumped) throw new AccessChanged();
-      const { seq, at } = bumped;
+      const { seq, at } = await bumpChat(tx, chatId, chat.accessVersion);
       const [row] = await tx
         .insert(messages)
         .values({
@@ -659,34 +645,31 @@ const chatChanged = () =>
 export class AccessChanged extends Error {}
 
 /**
- * Runs a write whose permission checks are read before its transaction; when who may write
- * changed between the two, once more with fresh checks (which then refuse it, or let it
- * through), and after a second change in a row, a Conflict to send it again.
+ * A write whose permission checks are read before its transaction, run once more with fresh
+ * checks when who may write changed between the two (which then refuse it, or let it
+ * through); after a second change in a row, a Conflict to send it again.
  */
-export async function withFreshAccess<T>(write: () => Promise<T>): Promise<T> {
-  try {
-    return await write();
-  } catch (error) {
-    if (!(error instanceof AccessChanged)) throw error;
-  }
-  try {
-    return await write();
-  } catch (error) {
-    throw error instanceof AccessChanged ? chatChanged() : error;
-  }
+export function withFreshAccess<A extends unknown[], T>(write: (...args: A) => Promise<T>) {
+  return async (...args: A): Promise<T> => {
+    try {
+      return await write(...args);
+    } catch (error) {
+      if (!(error instanceof AccessChanged)) throw error;
+    }
+    try {
+      return await write(...args);
+    } catch (error) {
+      throw error instanceof AccessChanged ? chatChanged() : error;
+    }
+  };
 }
 
 /**
- * Appends one event to the chat under its next sequence number (the chat row is the lock).
- * With `accessVersion` (the one the caller's checks read), only if it is still the chat's:
- * else AccessChanged.
+ * Takes the chat's next sequence number under its row lock, with the time it is taken. With
+ * `accessVersion` (the one the caller's checks read), only if it is still the chat's: else
+ * AccessChanged.
  */
-export async function appendEvent(
-  tx: Tx,
-  chatId: string,
-  build: (seq: number, at: string) => ChatEvent,
-  accessVersion?: number,
-): Promise<ChatEvent> {
+async function bumpChat(tx: Tx, chatId: string, accessVersion?: number): Promise<{ seq: number; at: Date }> {
   const [bumped] = await tx
     .update(chats)
     .set({ lastSeq: sql`${chats.lastSeq} + 1`, lastActivityAt: sql`now()` })
@@ -696,13 +679,25 @@ export async function appendEvent(
         : and(eq(chats.id, chatId), eq(chats.accessVersion, accessVersion)),
     )
     .returning({ seq: chats.lastSeq, at: chats.lastActivityAt });
-  if (!bumped) {
-    throw accessVersion === undefined
-      ? new PartaError(ErrorCode.NotFound, 'The chat does not exist')
-      : new AccessChanged();
-  }
-  const event = build(bumped.seq, bumped.at.toISOString());
-  await tx.insert(chatEvents).values({ chatId, seq: event.seq, kind: event.kind, payload: event, at: bumped.at });
+  if (bumped) return bumped;
+  throw accessVersion === undefined
+    ? new PartaError(ErrorCode.NotFound, 'The chat does not exist')
+    : new AccessChanged();
+}
+
+/**
+ * Appends one event to the chat under its next sequence number (`bumpChat`, with the caller's
+ * `accessVersion` if given).
+ */
+export async function appendEvent(
+  tx: Tx,
+  chatId: string,
+  build: (seq: number, at: string) => ChatEvent,
+  accessVersion?: number,
+): Promise<ChatEvent> {
+  const { seq, at } = await bumpChat(tx, chatId, accessVersion);
+  const event = build(seq, at.toISOString());
+  await tx.insert(chatEvents).values({ chatId, seq: event.seq, kind: event.kind, payload: event, at });
   return event;
 }
 
@@ -717,16 +712,7 @@ async function messagesIn(db: Database | Tx, chatId: string, ids: string[]) {
 }
 
 /** The author's new text, within 24 hours of sending (SPEC §5); everyone sees `message.edited`. */
-export async function editMessage(
-  db: Database,
-  userId: string,
-  chatId: string,
-  messageId: string,
-  text: string,
-  site?: string | null,
-): Promise<ChatEvent> {
-  return withFreshAccess(() => editOnce(db, userId, chatId, messageId, text, site));
-}
+export const editMessage = withFreshAccess(editOnce);
 
 async function editOnce(
   db: Database,
@@ -773,16 +759,7 @@ async function editOnce(
  * anyone's for a chat administrator; each becomes a `message.deleted` event. For me:
  * hidden from this user's history only.
  */
-export async function deleteMessages(
-  db: Database,
-  userId: string,
-  chatId: string,
-  messageIds: string[],
-  scope: 'everyone' | 'me',
-  site?: string | null,
-): Promise<{ events: ChatEvent[]; deleted: string[] }> {
-  return withFreshAccess(() => deleteOnce(db, userId, chatId, messageIds, scope, site));
-}
+export const deleteMessages = withFreshAccess(deleteOnce);
 
 async function deleteOnce(
   db: Database,
@@ -870,17 +847,7 @@ async function reactionsOf(db: Database | Tx, messageIds: string[]): Promise<Map
  * Adds or takes back the user's reaction. Any member may react, in channels too; a change
  * becomes a `message.reactions` event carrying the message's whole set, so applying it twice is harmless.
  */
-export async function react(
-  db: Database,
-  userId: string,
-  chatId: string,
-  messageId: string,
-  emoji: string,
-  on: boolean,
-  site?: string | null,
-): Promise<{ reactions: Reactions; event: ChatEvent | null }> {
-  return withFreshAccess(() => reactOnce(db, userId, chatId, messageId, emoji, on, site));
-}
+export const react = withFreshAccess(reactOnce);
 
 async function reactOnce(
   db: Database,

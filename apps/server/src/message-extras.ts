@@ -101,16 +101,7 @@ async function withAuthors(db: Database | Tx, rows: MessageRow[], readerId?: str
 // ------------------------------------------------------------------ pins
 
 /** Pins or unpins a message for everyone in the chat; a change is a `message.pinned` event. */
-export async function pinMessage(
-  db: Database,
-  userId: string,
-  chatId: string,
-  messageId: string,
-  on: boolean,
-  site?: string | null,
-): Promise<{ pinned: boolean; event: ChatEvent | null }> {
-  return withFreshAccess(() => pinOnce(db, userId, chatId, messageId, on, site));
-}
+export const pinMessage = withFreshAccess(pinOnce);
 
 async function pinOnce(
   db: Database,
@@ -324,13 +315,12 @@ interface NewMessage {
 /** Stores one message by `author` under the chat's next sequence number, with its event. */
 async function insertMessage(tx: Tx, chat: ChatRow, author: UserRow, input: NewMessage) {
   const id = crypto.randomUUID();
-  let expiresAt: Date | null = null;
   let message: Message | undefined;
   const event = await appendEvent(
     tx,
     chat.id,
     (seq, at) => {
-      expiresAt = expiryFor(chat, new Date(at));
+      const expiresAt = expiryFor(chat, new Date(at));
       message = {
         id,
         chatId: chat.id,
@@ -371,7 +361,7 @@ async function insertMessage(tx: Tx, chat: ChatRow, author: UserRow, input: NewM
     createdAt: new Date(event.at),
     forwardedFrom: input.forwardedFrom ?? null,
     award: input.award ?? null,
-    expiresAt,
+    expiresAt: expiryFor(chat, new Date(event.at)),
   });
   // Sending marks everything up to one's own message as read.
   await tx
@@ -398,14 +388,7 @@ const copyKey = (clientKey: string, chatId: string, index: number) => `fwd:${cli
  * forwarder, an optional comment first. All or none: the forwarder must read the source and
  * may write in every target. A retry with the same client key returns the same copies.
  */
-export function forwardMessages(
-  db: Database,
-  userId: string,
-  body: ForwardBody,
-  site?: string | null,
-): Promise<{ messages: Message[]; events: ChatEvent[] }> {
-  return withFreshAccess(() => forwardOnce(db, userId, body, site));
-}
+export const forwardMessages = withFreshAccess(forwardOnce);
 
 async function forwardOnce(
   db: Database,
@@ -516,15 +499,7 @@ async function forwardOnce(
  * An award (SPEC §5): a message in the chat naming a member and a badge, with the giver's
  * note as its text. Given by the chat's administrators and verified staff, never to oneself.
  */
-export function giveAward(
-  db: Database,
-  userId: string,
-  chatId: string,
-  body: AwardBody,
-  site?: string | null,
-): Promise<{ message: Message; event: ChatEvent | null }> {
-  return withFreshAccess(() => awardOnce(db, userId, chatId, body, site));
-}
+export const giveAward = withFreshAccess(awardOnce);
 
 async function awardOnce(
   db: Database,

@@ -268,43 +268,26 @@ describe('a send racing the removal of its author on postgres', { skip: !backend
 
     const removal = api(server.url, teacherToken, chatRoutes.chatMember(group, student1), { method: 'DELETE' });
     await lockWaiters(1);
-    const plain = api<{ error?: { code: string } }>(server.url, studentToken, routes.messages(group), {
+    /** One of the student's writes, started now and answered later. */
+    const asStudent = (path: string, init: { method?: string; body?: unknown }) =>
+      api<{ error?: { code: string } }>(server.url, studentToken, path, init);
+    const forwarding = (fromChatId: string, messageId: string, toChatId: string) =>
+      asStudent(chatRoutes.forward, {
+        body: { fromChatId, messageIds: [messageId], toChatIds: [toChatId], clientKey: crypto.randomUUID() },
+      });
+    const plain = asStudent(routes.messages(group), {
       body: { clientKey: crypto.randomUUID(), text: 'после удаления' },
     });
-    const reply = api<{ error?: { code: string } }>(server.url, studentToken, routes.messages(group), {
+    const reply = asStudent(routes.messages(group), {
       body: { clientKey: crypto.randomUUID(), text: 'ответ после удаления', replyToId: quoted.body.message.id },
     });
-    const forward = api<{ error?: { code: string } }>(server.url, studentToken, chatRoutes.forward, {
-      body: {
-        fromChatId: chat,
-        messageIds: [forwardable.body.message.id],
-        toChatIds: [group],
-        clientKey: crypto.randomUUID(),
-      },
+    const forward = forwarding(chat, forwardable.body.message.id, group);
+    const forwardOut = forwarding(group, quoted.body.message.id, chat);
+    const edit = asStudent(routes.message(group, own.body.message.id), {
+      method: 'PATCH',
+      body: { text: 'исправлено после удаления' },
     });
-    const forwardOut = api<{ error?: { code: string } }>(server.url, studentToken, chatRoutes.forward, {
-      body: {
-        fromChatId: group,
-        messageIds: [quoted.body.message.id],
-        toChatIds: [chat],
-        clientKey: crypto.randomUUID(),
-      },
-    });
-    const edit = api<{ error?: { code: string } }>(
-      server.url,
-      studentToken,
-      routes.message(group, own.body.message.id),
-      {
-        method: 'PATCH',
-        body: { text: 'исправлено после удаления' },
-      },
-    );
-    const reaction = api<{ error?: { code: string } }>(
-      server.url,
-      studentToken,
-      routes.reaction(group, quoted.body.message.id, '👍'),
-      { method: 'PUT' },
-    );
+    const reaction = asStudent(routes.reaction(group, quoted.body.message.id, '👍'), { method: 'PUT' });
     // The writes have read their checks (the membership still there) and wait for the chat's row.
     await lockWaiters(7);
     await holder.query('commit');

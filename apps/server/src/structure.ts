@@ -164,15 +164,13 @@ export async function syncMemberships(tx: Tx, orgId: string, userId: string): Pr
   // checked again. The chat's row first, as a send locks it before the member's; and the
   // organisation's row before any of its chats, so that transactions syncing several people
   // (whose chats overlap in other orders) take the chats one transaction at a time.
-  const touched = [...change.changed, ...change.removed].sort();
+  const touched = [...change.changed, ...change.removed];
   if (touched.length > 0) {
     await tx.execute(sql`select id from ${organisations} where id = ${orgId} for no key update`);
-  }
-  for (const chatId of touched) {
     await tx
       .update(chats)
       .set({ accessVersion: sql`${chats.accessVersion} + 1` })
-      .where(eq(chats.id, chatId));
+      .where(inArray(chats.id, touched));
   }
   if (change.added.length > 0) {
     await tx
